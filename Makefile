@@ -1,0 +1,58 @@
+# The course's commands. Needs only python3 (>= 3.10) and make.
+#   make lab        set up what is missing, then open JupyterLab on chapter 00
+#   make test       set up what is missing (with the contributor's extras), then run every test
+#   make notebooks  regenerate notebooks/ from solutions/ and execute both
+#   make lock       re-pin requirements/*.txt from requirements/*.in (needs the network)
+# Everything is installed into .venv/ inside the repository; nothing outside it is touched.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# JupyterLab refuses to run as root unless told it may (containers, CI).
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+LAB_ARGS  ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help lab test notebooks lock clean
+
+help:
+	@echo "make lab        open the course in JupyterLab (sets itself up on first use)"
+	@echo "make test       run every test (sets itself up on first use)"
+	@echo "make notebooks  regenerate notebooks/ from solutions/ and execute both"
+	@echo "make lock       re-pin requirements/*.txt from requirements/*.in"
+	@echo "make clean      remove .venv and caches"
+
+# --- set-up ---------------------------------------------------------------------------
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "The course needs Python 3.10 or newer; this is " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+
+# A stamp file per set: re-install only when the pinned requirements or the package change.
+$(VENV)/.learner-installed: requirements/learner.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/learner.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.learner-installed
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	@touch $@
+
+# --- what people run -------------------------------------------------------------------
+lab: $(VENV)/.learner-installed
+	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
+
+test: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest
+
+notebooks: $(VENV)/.dev-installed
+	$(BIN)/python tools/build_notebooks.py
+
+lock:
+	$(PYTHON) -m venv $(VENV)-lock && $(VENV)-lock/bin/python -m pip install --quiet uv
+	cd requirements && ../$(VENV)-lock/bin/uv pip compile --quiet --universal --python-version 3.10 learner.in -o learner.txt
+	cd requirements && ../$(VENV)-lock/bin/uv pip compile --quiet --universal --python-version 3.10 dev.in -o dev.txt
+	rm -rf $(VENV)-lock
+
+clean:
+	rm -rf $(VENV) $(VENV)-lock .pytest_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

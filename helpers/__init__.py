@@ -1,0 +1,26 @@
+"""helpers — the small package every notebook of the sigmoid course imports.
+
+    numerics   stable sigmoid, logit, cross-entropy, softmax; a gradient checker
+    plots      the course's figure style and the figures that recur between chapters
+    data       the seeded synthetic loan-default data
+    widgets    sliders and the chapter explorers built from them
+    checks     exercise checks, hints and quizzes (one module per chapter)
+
+The numerical functions are also available at the top level: ``from helpers import sigmoid``.
+"""
+
+from .numerics import (
+    bce,
+    bce_with_logits,
+    gradient_check,
+    log_sigmoid,
+    log_softmax,
+    logit,
+    logsumexp,
+    numerical_derivative,
+    sigmoid,
+    sigmoid_derivative,
+    softmax,
+)
+
+__version__ = "0.1.0"
