@@ -1,0 +1,69 @@
+"""Exercise checks, hints and quizzes — what the notebooks call.
+
+    check("1.3", my_sigmoid)   checks your answer and says what is wrong, if anything
+    hint("1.3")                shows the next hint (hint("1.3", 2) shows hint 2)
+    quiz("01")                 shows the chapter's "Test your understanding" questions
+
+The exercises of chapter NN are described in ``chNN.py`` next to this file; the machinery
+that runs and compares answers is in ``engine.py``.
+"""
+
+import importlib
+
+from IPython.display import display
+
+from .engine import CheckResult, Exercise, Mistake, next_hint
+
+__all__ = ["check", "hint", "quiz", "run_check", "exercise", "Exercise", "Mistake", "CheckResult"]
+
+
+def _chapter_module(chapter):
+    return importlib.import_module(f"{__name__}.ch{int(chapter):02d}")
+
+
+def exercise(exercise_id):
+    """The Exercise with this id ("1.3"), or a KeyError listing the chapter's ids."""
+    chapter = str(exercise_id).split(".")[0]
+    try:
+        exercises = {ex.id: ex for ex in _chapter_module(chapter).EXERCISES}
+    except (ValueError, ModuleNotFoundError):
+        raise KeyError(f"there is no exercise {exercise_id!r}") from None
+    if exercise_id not in exercises:
+        raise KeyError(f"there is no exercise {exercise_id!r}; chapter {chapter} has "
+                       + ", ".join(exercises))
+    return exercises[exercise_id]
+
+
+def run_check(exercise_id, answer):
+    """Check ``answer`` for exercise ``exercise_id`` and return the CheckResult (no display)."""
+    from .engine import Checker
+    return Checker(exercise(exercise_id), answer).run()
+
+
+def check(exercise_id, answer):
+    """Check your answer to an exercise and show the verdict.
+
+    ``answer`` is the function the exercise asks you to write. A wrong answer gets the input
+    that failed, the expected and the actual value, and the likely cause when it is a
+    common mistake. Nothing you write can make this cell crash.
+    """
+    try:
+        result = run_check(exercise_id, answer)
+    except KeyError as error:
+        print(f"✗ {error.args[0]}")
+        return
+    display(result)
+
+
+def hint(exercise_id, number=None):
+    """Show the next hint for an exercise (or hint ``number``). Each hint gives a little more."""
+    try:
+        print(next_hint(exercise(exercise_id), number))
+    except KeyError as error:
+        print(f"✗ {error.args[0]}")
+
+
+def quiz(chapter):
+    """Show chapter ``chapter``'s quiz: each question, then buttons that give instant feedback."""
+    from ..widgets import show_quiz
+    show_quiz(_chapter_module(chapter).QUIZ)

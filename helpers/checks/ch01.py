@@ -1,0 +1,169 @@
+"""Chapter 01 · The sigmoid — exercises, their checks and hints, and the quiz.
+
+Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
+the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+"""
+
+import numpy as np
+
+from ..numerics import sigmoid
+from ..widgets import Question
+from .engine import Exercise, Mistake, standard_inputs
+
+KEY_Z = np.array([-5.0, -2.0, 0.0, 0.5, 2.0, 5.0])   # the six scores used through the course
+
+SIGN_ERROR = Mistake(
+    "sign error",
+    lambda z: 1 / (1 + np.exp(np.asarray(z, dtype=float))),
+    "a sign error: you computed 1/(1 + eᶻ) = σ(−z). The sigmoid has e to the power −z, so "
+    "that large scores give probabilities near 1.")
+
+EXERCISES = (
+    Exercise(
+        id="1.1", title="the textbook sigmoid", stars=1,
+        reference=sigmoid,
+        cases=lambda: [(standard_inputs(grid=(-20, 20), n_grid=401, n_random=199, scale=5.0),)],
+        elementwise=True,
+        success="600 inputs between −20 and 20",
+        mistakes=(
+            SIGN_ERROR,
+            Mistake("operator precedence", lambda z: 1 / 1 + np.exp(-np.asarray(z, dtype=float)),
+                    "operator precedence: 1/1 + np.exp(-z) divides 1 by 1 first. Put the whole "
+                    "denominator in parentheses: 1 / (1 + np.exp(-z))."),
+        ),
+        hints=(
+            "Translate σ(z) = 1 / (1 + e⁻ᶻ) symbol by symbol. NumPy's exponential is np.exp, and it "
+            "works on a whole array at once.",
+            "Mind the parentheses: the denominator is the whole of (1 + e⁻ᶻ).",
+            "The body is a single line: return 1 / (1 + np.exp(...)) — what goes inside np.exp?",
+        ),
+    ),
+    Exercise(
+        id="1.2", title="six applicants' probabilities", stars=1,
+        reference=lambda: sigmoid(KEY_Z),
+        cases=lambda: [()], names=(), atol=5e-5,
+        success="six probabilities, as an array",
+        mistakes=(
+            Mistake("sign error", lambda: sigmoid(-KEY_Z),
+                    "a sign error: these are σ(−z). A higher score should mean a higher "
+                    "probability of default."),
+            Mistake("percentages", lambda: 100 * sigmoid(KEY_Z),
+                    "these are percentages; give probabilities between 0 and 1."),
+        ),
+        hints=(
+            "Put the six scores in one NumPy array and give the whole array to a sigmoid "
+            "function (yours from 1.1, or helpers.sigmoid).",
+            "np.array([-5.0, -2.0, 0.0, 0.5, 2.0, 5.0]) is the array of scores; a sigmoid applied "
+            "to it returns the six probabilities in the same order.",
+        ),
+    ),
+    Exercise(
+        id="1.3", title="steepness for 99 % at z = 1", stars=2,
+        reference=lambda: np.log(99.0),
+        cases=lambda: [()], names=(), rtol=1e-6,
+        success="k = ln 99",
+        mistakes=(
+            Mistake("odds instead of log-odds", lambda: 99.0,
+                    "99 is the odds 0.99/0.01. σ(k) = 0.99 means e⁻ᵏ = 0.01/0.99, so k is the "
+                    "*logarithm* of the odds."),
+            Mistake("base-10 logarithm", lambda: np.log10(99.0),
+                    "np.log10 is the base-10 logarithm; the sigmoid is built on e, so use np.log."),
+            Mistake("sign error", lambda: -np.log(99.0),
+                    "a sign error: a negative k flips the curve, so σ(k·1) would be 0.01."),
+        ),
+        hints=(
+            "Write the equation σ(k·1) = 0.99, that is 1 / (1 + e⁻ᵏ) = 0.99, and solve for k.",
+            "Rearrange to e⁻ᵏ = 1/0.99 − 1 = 0.01/0.99, then take the natural log of both sides.",
+            "k = ln(0.99 / 0.01). Return it as a number, computed with np.log.",
+        ),
+    ),
+    Exercise(
+        id="1.4", title="a stable sigmoid", stars=2,
+        reference=sigmoid,
+        cases=lambda: [(standard_inputs(extremes=[s * v for v in (1e-300, 1e-8, 20, 36, 37, 100, 500,
+                                                                   700, 709, 710, 745, 746, 800, 1000,
+                                                                   1e5, 1e300) for s in (-1, 1)]),)],
+        elementwise=True,
+        success="1002 inputs, extremes up to ±1e300 included, no warnings",
+        mistakes=(SIGN_ERROR,),
+        hints=(
+            "exp(-z) is only dangerous when -z is large and positive, i.e. when z is very negative. "
+            "For z < 0, multiply the top and bottom of 1/(1 + e⁻ᶻ) by eᶻ: what do you get?",
+            "For z ≥ 0 use 1/(1 + e⁻ᶻ); for z < 0 use eᶻ/(1 + eᶻ). Both only take exp of a number ≤ 0. "
+            "Both can be written with e = np.exp(-np.abs(z)).",
+            "np.where(z >= 0, A, B) computes both A and B for every z before choosing, so it still "
+            "warns. Compute e = np.exp(-np.abs(z)) once, then choose between 1/(1 + e) and e/(1 + e).",
+        ),
+    ),
+    Exercise(
+        id="1.5", title="the hard sigmoid", stars=3,
+        reference=lambda z: np.clip(0.5 + np.asarray(z, dtype=float) / 4, 0.0, 1.0),
+        cases=lambda: [(standard_inputs(grid=(-8, 8), n_grid=321, n_random=79, scale=4.0),)],
+        elementwise=True,
+        success="400 inputs: value and slope match σ at 0, clipped to [0, 1]",
+        mistakes=(
+            Mistake("slope 1/5 (Keras)", lambda z: np.clip(0.5 + 0.2 * np.asarray(z, float), 0, 1),
+                    "slope 0.2 is the old Keras hard_sigmoid. Here the line must have σ's own slope "
+                    "at 0; work it out from e⁻ᶻ ≈ 1 − z for small z."),
+            Mistake("slope 1/6 (PyTorch)", lambda z: np.clip(0.5 + np.asarray(z, float) / 6, 0, 1),
+                    "slope 1/6 is PyTorch's Hardsigmoid. Here the line must have σ's own slope at 0."),
+            Mistake("slope 1", lambda z: np.clip(0.5 + np.asarray(z, float), 0, 1),
+                    "slope 1 is much steeper than σ at 0; the sigmoid's slope there is a fraction."),
+            Mistake("no clipping", lambda z: 0.5 + np.asarray(z, float) / 4,
+                    "the line is right near 0 but leaves [0, 1]: clip it with np.clip(..., 0, 1)."),
+        ),
+        hints=(
+            "The straight line must pass through (0, ½) with the same slope as σ at 0. For small z, "
+            "e⁻ᶻ ≈ 1 − z; put that into 1/(1 + e⁻ᶻ).",
+            "1/(2 − z) = ½ · 1/(1 − z/2) ≈ ½(1 + z/2) for small z, so the line is ½ + z/4. "
+            "Now keep it inside [0, 1].",
+            "np.clip(x, 0, 1) keeps x inside [0, 1]; apply it to ½ + z/4.",
+        ),
+    ),
+    Exercise(
+        id="1.6", title="how steep is a step?", stars=3,
+        reference=lambda: np.log(99.0) / 0.1,
+        cases=lambda: [()], names=(), rtol=1e-6,
+        success="k = ln(99)/0.1 ≈ 46",
+        mistakes=(
+            Mistake("forgot the 0.1", lambda: np.log(99.0),
+                    "that k puts σ(kz) within 0.01 of the step only from |z| = 1 on. The "
+                    "condition must hold from |z| = 0.1."),
+            Mistake("multiplied by 0.1", lambda: np.log(99.0) * 0.1,
+                    "σ(k·0.1) = 0.99 means k·0.1 = ln 99, so k = ln 99 / 0.1 — divide, don't multiply."),
+        ),
+        hints=(
+            "σ(kz) is closest to the step's value where |z| is smallest, so only |z| = 0.1 matters. "
+            "By symmetry σ(−kz) = 1 − σ(kz), so z = +0.1 is enough.",
+            "Solve σ(k · 0.1) = 0.99 for k, as in exercise 1.3.",
+            "1.3 gave σ(x) = 0.99 at x = ln 99; now x = k · 0.1.",
+        ),
+    ),
+)
+
+QUIZ = (
+    Question(text="What is $\\sigma(0)$?", options=(), answer=0.5,
+             explanation="$\\sigma(0) = 1/(1 + e^0) = 1/2$: no evidence either way, the most uncertain output."),
+    Question(text="Which identity holds for every real $z$?",
+             options=("$\\sigma(-z) = -\\sigma(z)$", "$\\sigma(-z) = 1 - \\sigma(z)$",
+                      "$\\sigma(-z) = 1/\\sigma(z)$", "$\\sigma(-z) = \\sigma(z)$"),
+             answer=1,
+             explanation="Multiply top and bottom by $e^{-z}$: $\\sigma(-z) = \\frac{1}{1+e^{z}} = "
+                         "\\frac{e^{-z}}{e^{-z}+1} = 1 - \\sigma(z)$. The curve is symmetric about $(0, \\tfrac12)$."),
+    Question(text="An applicant's score is $z = 2$. To two decimals, what probability of default "
+                  "does the model give?", options=(), answer=float(sigmoid(2.0)), tolerance=0.01,
+             explanation="$\\sigma(2) = 1/(1 + e^{-2}) \\approx 0.88$."),
+    Question(text="As the steepness $k$ grows, $\\sigma(kz)$ approaches the step function. "
+                  "What happens to its slope?",
+             options=("It grows everywhere", "It becomes 0 everywhere except at z = 0, where it grows without bound",
+                      "It stays ¼ at z = 0", "It becomes 1 everywhere"),
+             answer=1,
+             explanation="The slope at 0 is $k/4$; everywhere else it tends to 0 — which is why a "
+                         "hard step gives gradient descent nothing to follow."),
+    Question(text="Why does `1 / (1 + np.exp(-z))` warn for `z = -1000`?",
+             options=("1 + e⁻ᶻ rounds to 1", "np.exp(1000) overflows to inf",
+                      "division by zero", "z is too small to be a float"),
+             answer=1,
+             explanation="$e^{1000}$ is far above the largest float (about $1.8\\times10^{308}$), so np.exp "
+                         "returns inf and warns. The stable form only takes exp of numbers ≤ 0."),
+)
