@@ -178,7 +178,7 @@ def call_safely(function, args, seconds=TIME_LIMIT_SECONDS):
             call.error = NotAttempted()
         except TimeLimitExceeded as error:
             call.error = error
-        except Exception as error:  # anything the learner's code raises is reported, not re-raised
+        except (Exception, SystemExit) as error:  # reported, not re-raised (KeyboardInterrupt still stops)
             call.error = error
     call.warnings = list(dict.fromkeys(str(w.message) for w in caught))
     call.printed = printed.getvalue()

@@ -1,0 +1,84 @@
+"""Chapter 01's checks reject the typical wrong answers (with the right diagnosis) and accept
+every correct approach we could think of."""
+
+import math
+
+import numpy as np
+import pytest
+
+from helpers.checks import run_check
+
+Z = np.array([-5.0, -2.0, 0.0, 0.5, 2.0, 5.0])
+
+
+def where_both_branches(z):
+    return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+
+
+def masked(z):
+    z = np.asarray(z, dtype=float)
+    out = np.empty_like(z)
+    positive = z >= 0
+    out[positive] = 1 / (1 + np.exp(-z[positive]))
+    ez = np.exp(z[~positive])
+    out[~positive] = ez / (1 + ez)
+    return out
+
+
+def via_tanh(z):
+    return 0.5 * (1 + np.tanh(z / 2))
+
+
+def via_logaddexp(z):
+    return np.exp(-np.logaddexp(0, -z))
+
+
+RIGHT = {
+    "1.1": [lambda z: 1 / (1 + np.exp(-z)), lambda z: np.exp(z) / (1 + np.exp(z)), via_tanh],
+    "1.2": [lambda: 1 / (1 + np.exp(-Z)), lambda: np.round(1 / (1 + np.exp(-Z)), 4),
+            lambda: np.array([1 / (1 + math.exp(-z)) for z in Z])],
+    "1.3": [lambda: np.log(99), lambda: math.log(0.99 / 0.01), lambda: -np.log(1 / 0.99 - 1)],
+    "1.4": [masked, via_tanh, via_logaddexp,
+            lambda z: np.where(z >= 0, 1, np.exp(-np.abs(z))) / (1 + np.exp(-np.abs(z)))],
+    "1.5": [lambda z: np.clip(0.5 + z / 4, 0, 1), lambda z: np.minimum(1, np.maximum(0, (z + 2) / 4))],
+    "1.6": [lambda: np.log(99) / 0.1, lambda: 10 * math.log(99)],
+}
+
+WRONG = {  # (answer, the diagnosis it must get)
+    "1.1": [(lambda z: 1 / (1 + np.exp(z)), "sign error"),
+            (lambda z: 1 / 1 + np.exp(-z), "operator precedence"),
+            (lambda z: 1 / (1 + math.exp(-z)), "math instead of numpy")],
+    "1.2": [(lambda: [1 / (1 + math.exp(-z)) for z in Z], "list instead of array"),
+            (lambda: 1 / (1 + np.exp(Z)), "sign error"),
+            (lambda: 100 / (1 + np.exp(-Z)), "percentages")],
+    "1.3": [(lambda: 99.0, "odds instead of log-odds"), (lambda: np.log10(99), "base-10 logarithm"),
+            (lambda: -np.log(99), "sign error")],
+    "1.4": [(lambda z: 1 / (1 + np.exp(-z)), "overflow"), (where_both_branches, "overflow"),
+            (lambda z: masked(-z), "sign error")],
+    "1.5": [(lambda z: np.clip(0.5 + 0.2 * z, 0, 1), "slope 1/5 (Keras)"),
+            (lambda z: np.clip(0.5 + z / 6, 0, 1), "slope 1/6 (PyTorch)"),
+            (lambda z: 0.5 + z / 4, "no clipping"), (lambda z: np.clip(0.5 + z, 0, 1), "slope 1")],
+    "1.6": [(lambda: np.log(99), "forgot the 0.1"), (lambda: np.log(99) * 0.1, "multiplied by 0.1")],
+}
+
+
+@pytest.mark.parametrize("exercise_id, answer", [(k, a) for k, answers in RIGHT.items() for a in answers])
+def test_right_answers_pass(exercise_id, answer):
+    result = run_check(exercise_id, answer)
+    assert result.passed, str(result)
+
+
+@pytest.mark.parametrize("exercise_id, answer, diagnosis",
+                         [(k, a, d) for k, answers in WRONG.items() for a, d in answers])
+def test_wrong_answers_are_rejected_with_their_diagnosis(exercise_id, answer, diagnosis):
+    result = run_check(exercise_id, answer)
+    assert result.status == "failed", str(result)
+    assert result.diagnosis == diagnosis, str(result)
+    assert "Likely cause" in str(result) or "NumPy array" in str(result)
+
+
+def test_every_exercise_is_covered_here():
+    from helpers.checks.ch01 import EXERCISES
+    ids = [ex.id for ex in EXERCISES]
+    assert sorted(RIGHT) == ids and sorted(WRONG) == ids
+    assert all(len(RIGHT[i]) >= 2 and len(WRONG[i]) >= 2 for i in ids)

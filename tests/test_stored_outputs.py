@@ -1,0 +1,62 @@
+"""What a reader sees in the stored notebooks: no errors, warnings, stderr, timings or addresses.
+
+The project's own version of shared/tools/nbscan.py, plus the course's hygiene rules.
+"""
+
+import re
+
+import pytest
+
+from tests.notebook_files import ALL_NOTEBOOKS, read
+from tools.course_build import output_text, source_of
+
+WARNING = re.compile(r"\b\w*Warning\b|\bwarnings\.warn\b|Glyph \d+ .* missing")
+ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]{6,}")
+WIDGET = "application/vnd.jupyter.widget-view+json"
+IDS = [f"{p.parent.name}/{p.name}" for p in ALL_NOTEBOOKS]
+
+
+def problems_in(nb):
+    found = []
+    code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    counts = [c.execution_count for _, c in code if source_of(c).strip()]
+    if counts != list(range(1, len(counts) + 1)):
+        found.append(f"execution counts are not 1..{len(counts)} in order (Restart & Run All, then save): {counts[:12]}")
+    for i, cell in code:
+        tags = cell.metadata.get("tags", [])
+        if "execution" in cell.metadata:
+            found.append(f"cell {i}: timing metadata stored")
+        for out in cell.get("outputs", []):
+            text = output_text({"outputs": [out]})
+            if out.output_type == "error":
+                found.append(f"cell {i}: error output {out.ename}: {out.evalue[:120]}")
+            elif out.output_type == "stream" and out.name == "stderr":
+                found.append(f"cell {i}: stderr: {text.strip()[:120]!r}")
+            elif WARNING.search(text):
+                found.append(f"cell {i}: warning text {WARNING.search(text).group(0)!r}")
+            if ADDRESS.search(text):
+                found.append(f"cell {i}: memory address {ADDRESS.search(text).group(0)!r}")
+            if WIDGET in out.get("data", {}) and "nbval-ignore-output" not in tags:
+                found.append(f"cell {i}: shows a widget but is not tagged nbval-ignore-output")
+            if "image/png" in out.get("data", {}) and not source_of(cell).rstrip().endswith("plt.show()"):
+                found.append(f"cell {i}: a figure cell should end with plt.show()")
+    return found
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=IDS)
+def test_stored_outputs_are_clean(path):
+    found = problems_in(read(path))
+    assert not found, f"{path.parent.name}/{path.name}:\n" + "\n".join(found)
+
+
+def test_the_scan_finds_what_it_looks_for():
+    import nbformat.v4 as v4
+    nb = v4.new_notebook(cells=[
+        v4.new_code_cell("1", execution_count=2, outputs=[v4.new_output("stream", name="stderr", text="oops")]),
+        v4.new_code_cell("x", execution_count=3, outputs=[v4.new_output("error", ename="NameError", evalue="x", traceback=[])]),
+        v4.new_code_cell("y", execution_count=4, outputs=[v4.new_output("stream", name="stdout", text="RuntimeWarning: overflow <object at 0x7f00deadbeef>")]),
+        v4.new_code_cell("w", execution_count=5, outputs=[v4.new_output("display_data", data={WIDGET: {}, "text/plain": "w"})]),
+    ])
+    found = "\n".join(problems_in(nb))
+    for expected in ("not 1..4", "stderr", "error output", "warning text", "memory address", "nbval-ignore-output"):
+        assert expected in found, f"{expected!r} not reported in:\n{found}"

@@ -1,0 +1,1 @@
+"""Build tools for the course: making student notebooks from solutions (see course_build.py)."""
