@@ -1,0 +1,220 @@
+"""The course's figure style and the figures that come back in several chapters.
+
+Call ``use_course_style()`` once at the top of a notebook. The figure builders draw on an
+Axes you pass, or make a new figure; they label what they draw and never call
+``plt.show()`` themselves, so a notebook cell ends with ``plt.show()``:
+
+    >>> use_course_style()
+    >>> fig, ax = sigmoid_figure(k=3, shift=1)
+    >>> plt.close(fig)        # in a notebook: plt.show()
+"""
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+from cycler import cycler
+
+from .numerics import sigmoid
+
+__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "plot_sigmoid", "sigmoid_figure",
+           "mark_values", "loan_scatter", "draw_decision_boundary"]
+
+# The Okabe–Ito palette: eight colours that stay distinct for the common kinds of colour
+# blindness (Okabe & Ito, "Color Universal Design", 2008).
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+# The order lines take their colours in: strong, well-separated colours first, yellow late.
+COLORS = [OKABE_ITO[name] for name in ("blue", "vermillion", "bluish_green", "orange",
+                                       "reddish_purple", "sky_blue", "yellow", "black")]
+
+
+def use_course_style():
+    """Set matplotlib's rcParams to the course look. Safe to call any number of times.
+
+    Why rcParams and not a named style: named styles (e.g. the seaborn ones) have been
+    renamed between matplotlib versions and break old notebooks; rcParams keys are stable.
+    DejaVu Sans (text and mathtext) ships with matplotlib and has every glyph the course
+    uses (σ, ⁻, ᶻ, ′, ≈, ½ ...), so no "Glyph missing" warning ever appears.
+
+    >>> use_course_style()
+    >>> mpl.rcParams["font.family"]
+    ['DejaVu Sans']
+    """
+    mpl.rcParams.update({
+        "font.family": "DejaVu Sans",
+        "mathtext.fontset": "dejavusans",
+        "axes.unicode_minus": True,          # a real minus sign (−) on tick labels
+        "axes.prop_cycle": cycler(color=COLORS),
+        "figure.figsize": (6.4, 3.6),
+        "figure.dpi": 100,
+        "figure.constrained_layout.use": True,  # keeps labels and legends inside the figure
+        "axes.grid": True,
+        "grid.color": "#d9d9d9",
+        "grid.linewidth": 0.6,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "legend.frameon": False,
+        "lines.linewidth": 2.0,
+    })
+
+
+def _label_if_unset(ax, xlabel, ylabel, title):
+    """Give the Axes labels and a title, but keep any the caller has already set."""
+    if not ax.get_xlabel():
+        ax.set_xlabel(xlabel)
+    if not ax.get_ylabel():
+        ax.set_ylabel(ylabel)
+    if not ax.get_title():
+        ax.set_title(title)
+
+
+def _legend_outside(ax):
+    """Put the legend to the right of the Axes, where it cannot hide any of the points."""
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+
+
+def _sigmoid_label(k, shift):
+    """A legend label for σ(k·(z − shift)), written as simply as the numbers allow: σ(3(z − 1))."""
+    inside = "z" if shift == 0 else f"z − {shift:g}" if shift > 0 else f"z + {-shift:g}"
+    if k == 1:
+        return f"σ({inside})"
+    return f"σ({k:g}{inside})" if shift == 0 else f"σ({k:g}({inside}))"
+
+
+def plot_sigmoid(ax=None, k=1.0, shift=0.0, z=None, label=None, color=None, **line_kwargs):
+    """Draw the curve σ(k·(z − shift)) and return the Axes.
+
+    k is the steepness (large k: close to a step) and shift moves the midpoint σ = ½ to
+    z = shift. The values come from helpers.numerics.sigmoid, so no overflow warning
+    appears for any k. Extra keyword arguments go to ``ax.plot`` (e.g. ``linestyle="--"``).
+
+    >>> ax = plot_sigmoid(k=2, label="σ(2z)")
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    z = np.linspace(-8, 8, 801) if z is None else np.asarray(z, dtype=float)
+    label = _sigmoid_label(k, shift) if label is None else label
+    ax.plot(z, sigmoid(k * (z - shift)), label=label, color=color, **line_kwargs)
+    _label_if_unset(ax, "score z", "σ(z)", "The sigmoid σ(z) = 1/(1 + e⁻ᶻ)")
+    return ax
+
+
+def sigmoid_figure(k=1.0, shift=0.0, show_step=True):
+    """The chapter-01 figure: σ(k·(z − shift)) with σ(z) faint behind it, and the step it tends to.
+
+    Drawn: the curve for the given k and shift; the plain σ(z) in the background for
+    comparison; the Heaviside step at z = shift (dashed, if show_step); a guide at ½ and
+    the midpoint (shift, ½). The y-limits are fixed, so moving a slider never rescales the
+    picture. The static figure and the slider widget of chapter 01 both draw this.
+    Returns (fig, ax).
+
+    >>> fig, ax = sigmoid_figure(k=3, shift=1)
+    >>> ax.get_title()
+    'σ(k·(z − shift)) with k = 3, shift = 1'
+    >>> plt.close(fig)
+    """
+    fig, ax = plt.subplots()
+    z = np.linspace(-8, 8, 801)
+    plot_sigmoid(ax, z=z, color=OKABE_ITO["black"], alpha=0.2, linewidth=1.5,
+                 label="σ(z), for reference")
+    if show_step:
+        ax.plot([z[0], shift, shift, z[-1]], [0, 0, 1, 1], linestyle="--", linewidth=1.2,
+                color=OKABE_ITO["vermillion"], label="step at z = shift")
+    plot_sigmoid(ax, k=k, shift=shift, z=z, color=OKABE_ITO["blue"], linewidth=2.5)
+    ax.axhline(0.5, color="grey", linewidth=0.8, linestyle=":")
+    ax.plot([shift], [0.5], "o", color=OKABE_ITO["blue"], label=f"midpoint ({shift:g}, ½)")
+    ax.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.05), xlabel="score z",
+           ylabel="σ(k·(z − shift))", title=f"σ(k·(z − shift)) with k = {k:g}, shift = {shift:g}")
+    ax.legend(loc="upper left")
+    return fig, ax
+
+
+def mark_values(ax, z_values, f=sigmoid, fmt="{:.4f}"):
+    """Mark the points (z, f(z)) with a dot and their value written beside it. Returns the Axes.
+
+    Use it to pin the numbers the text talks about onto the curve, e.g. the six key
+    values σ(−5) … σ(5). ``fmt`` formats the value.
+
+    >>> ax = plot_sigmoid()
+    >>> ax = mark_values(ax, [-2, 0, 2])
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    for z in z_values:
+        value = float(f(z))
+        ax.plot([z], [value], "o", color=OKABE_ITO["black"], markersize=4, zorder=3)
+        ax.annotate(fmt.format(value), (z, value), xytext=(6, -4), textcoords="offset points",
+                    ha="left", va="top", fontsize="small")
+    name = getattr(f, "__name__", "f")
+    _label_if_unset(ax, "z", f"{name}(z)", f"Values of {name}(z)")
+    return ax
+
+
+def loan_scatter(ax, data, standardised=False, **scatter_kwargs):
+    """Scatter the loan applicants' two features, defaulted and repaid in different colours and marks.
+
+    ``data`` is a helpers.data.LoanData; with standardised=True the standardised features
+    (data.X_std) are drawn, the scale on which data.true_w is written. Pass ax=None for a
+    new figure. Returns the Axes.
+
+    >>> from helpers.data import make_loan_data
+    >>> ax = loan_scatter(None, make_loan_data())
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    X = data.X_std if standardised else data.X
+    groups = ((0, "repaid", OKABE_ITO["blue"], "o"), (1, "defaulted", OKABE_ITO["vermillion"], "^"))
+    for label, name, color, marker in groups:
+        rows = data.y == label
+        ax.scatter(X[rows, 0], X[rows, 1], s=18, alpha=0.7, color=color, marker=marker,
+                   label=name, **scatter_kwargs)
+    names = data.feature_names
+    if standardised:  # "debt-to-income ratio (%)" → "debt-to-income ratio (standardised)"
+        names = [name.split(" (")[0] + " (standardised)" for name in names]
+    _label_if_unset(ax, names[0], names[1], "Loan applicants: who defaulted")
+    _legend_outside(ax)
+    return ax
+
+
+def draw_decision_boundary(ax, w, b, label="decision boundary (z = 0)", color=None, **line_kwargs):
+    """Draw the line w·x + b = 0 across the current view of a 2-feature plot. Returns the Axes.
+
+    On that line the score z = w₁x₁ + w₂x₂ + b is 0, so σ(z) = ½: one side is predicted
+    "default", the other "repay". Solved for x₂ it is x₂ = −(w₁x₁ + b)/w₂; when w₂ = 0 the
+    line is vertical at x₁ = −b/w₁. Draw the data first: the line spans the limits it set.
+
+    >>> from helpers.data import make_loan_data
+    >>> data = make_loan_data()
+    >>> ax = loan_scatter(None, data, standardised=True)
+    >>> ax = draw_decision_boundary(ax, data.true_w, data.true_b)
+    >>> plt.close(ax.figure)
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    w1, w2 = np.asarray(w, dtype=float).ravel()
+    x_limits, y_limits = ax.get_xlim(), ax.get_ylim()
+    if w2 != 0:
+        x1 = np.array(x_limits)
+        x2 = -(w1 * x1 + b) / w2
+    elif w1 != 0:
+        x1 = np.full(2, -b / w1)
+        x2 = np.array(y_limits)
+    else:
+        raise ValueError("w is zero, so every point has the same score and there is no boundary")
+    color = OKABE_ITO["black"] if color is None else color
+    ax.plot(x1, x2, color=color, label=label, **line_kwargs)
+    ax.set(xlim=x_limits, ylim=y_limits)  # keep the view: the line runs from edge to edge
+    _label_if_unset(ax, "x₁", "x₂", "Decision boundary w·x + b = 0")
+    _legend_outside(ax)
+    return ax
