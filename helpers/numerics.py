@@ -12,7 +12,7 @@ Every function here behaves like a NumPy ufunc:
 Each formula is written so that it never takes ``exp`` of a large positive number and never
 subtracts two nearly equal numbers; the docstrings say where that matters.
 The test suite measures the error of each function against a 50-digit reference
-(``tests/test_accuracy.py``).
+(``tests/test_numerics_accuracy.py``).
 """
 
 import numpy as np
@@ -122,7 +122,9 @@ def logit(p):
     2.1972
     """
     p = as_float_array(p, "p")
-    with np.errstate(divide="ignore", invalid="ignore"):  # p = 1 → inf, p > 1 → nan: wanted
+    # p = 1 → inf, p > 1 → nan: wanted; 2p overflows only for |p| near the largest double,
+    # where the answer is nan anyway.
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         near_half = np.log1p((2 * p - 1) / (1 - p))
         elsewhere = np.log(p / (1 - p))
     return _scalar_if_0d(np.where((p > 0.3) & (p < 0.65), near_half, elsewhere))
@@ -204,7 +206,10 @@ def _sum_exp_without_one_max(x, m, axis):
     Leaving one maximum out (its term is exactly 1) lets callers use log1p(s) instead of
     log(1 + s), which keeps the digits of s when the other entries are tiny.
     """
-    e = np.exp(x - m)
+    # x − m below the most negative double gives -inf, whose exp is the right 0. Rows with
+    # an infinite or nan maximum are shifted by m = 0 and may overflow; callers discard them.
+    with np.errstate(over="ignore"):
+        e = np.exp(x - m)
     if e.size:
         np.put_along_axis(e, np.argmax(x, axis=axis, keepdims=True), 0, axis=axis)
     return np.sum(e, axis=axis, keepdims=True)
@@ -245,13 +250,16 @@ def log_softmax(x, axis=-1):
     array([    0., -1000.])
     """
     x = as_float_array(x, "x")
-    if x.ndim == 0:
-        return _scalar_if_0d(x - x)  # one class: probability 1, log 0 (nan for nan/inf)
+    if x.ndim == 0:  # one class: probability 1, log 0 (nan for nan/±inf, as in scipy)
+        with np.errstate(invalid="ignore"):
+            return _scalar_if_0d(x - x)
     row_max = _row_max(x, axis)
     finite = np.isfinite(row_max)
     m = np.where(finite, row_max, 0)
     s = _sum_exp_without_one_max(x, m, axis)
-    with np.errstate(invalid="ignore"):  # rows with an infinite maximum give nan, as in scipy
+    # rows with an infinite maximum give nan, as in scipy; x − m below the most negative
+    # double gives -inf, which is right
+    with np.errstate(invalid="ignore", over="ignore"):
         return np.where(finite, (x - m) - np.log1p(s), x - row_max)
 
 
@@ -266,9 +274,12 @@ def softmax(x, axis=-1):
     array([0.269, 0.731])
     """
     x = as_float_array(x, "x")
-    if x.ndim == 0:
-        return _scalar_if_0d(np.exp(x - x))  # one class has probability 1
-    with np.errstate(invalid="ignore"):  # a row with max ±inf gives nan, as in scipy
+    if x.ndim == 0:  # one class has probability 1 (nan for nan/±inf, as in scipy)
+        with np.errstate(invalid="ignore"):
+            return _scalar_if_0d(np.exp(x - x))
+    # a row with max ±inf gives nan, as in scipy; x − m below the most negative double
+    # gives -inf, whose exp is the right 0
+    with np.errstate(invalid="ignore", over="ignore"):
         e = np.exp(x - _row_max(x, axis))
         e /= np.sum(e, axis=axis, keepdims=True)  # in place: saves a full-size temporary
     return e

@@ -210,8 +210,10 @@ def show_quiz(questions):
     The text is an ordinary output, so a notebook viewed on GitHub still shows the
     questions; only the answering needs a running kernel.
 
-    >>> show_quiz([Question("What is σ(0)?", ("0", "½", "1"), 1,
-    ...                     explanation="σ(0) = 1/(1 + e⁰) = ½.")])   # doctest: +SKIP
+    Example (in a notebook cell)::
+
+        show_quiz([Question("What is σ(0)?", ("0", "½", "1"), 1,
+                            explanation="σ(0) = 1/(1 + e⁰) = ½.")])
     """
     for number, question in enumerate(questions, start=1):
         display(Markdown(f"**{number}.** {question.text}"))

@@ -29,6 +29,23 @@ def via_tanh(z):
     return 0.5 * (1 + np.tanh(z / 2))
 
 
+def worst_gap(s, z=np.linspace(-12, 12, 24_001)):
+    return np.abs(1 / (1 + np.exp(-z)) - np.clip(0.5 + s * z, 0, 1)).max()
+
+
+def grid_search_slope():
+    slopes = np.arange(0.1, 0.3, 0.0001)
+    return slopes[np.argmin([worst_gap(s) for s in slopes])]
+
+
+def golden_section_slope(low=0.1, high=0.3):
+    ratio = (5 ** 0.5 - 1) / 2
+    for _ in range(60):
+        a, b = high - ratio * (high - low), low + ratio * (high - low)
+        low, high = (low, b) if worst_gap(a) < worst_gap(b) else (a, high)
+    return (low + high) / 2
+
+
 def via_logaddexp(z):
     return np.exp(-np.logaddexp(0, -z))
 
@@ -40,7 +57,7 @@ RIGHT = {
     "1.3": [lambda: np.log(99), lambda: math.log(0.99 / 0.01), lambda: -np.log(1 / 0.99 - 1)],
     "1.4": [masked, via_tanh, via_logaddexp,
             lambda z: np.where(z >= 0, 1, np.exp(-np.abs(z))) / (1 + np.exp(-np.abs(z)))],
-    "1.5": [lambda z: np.clip(0.5 + z / 4, 0, 1), lambda z: np.minimum(1, np.maximum(0, (z + 2) / 4))],
+    "1.5": [lambda: grid_search_slope(), lambda: golden_section_slope(), lambda: 0.1771],
     "1.6": [lambda: np.log(99) / 0.1, lambda: 10 * math.log(99)],
 }
 
@@ -53,11 +70,12 @@ WRONG = {  # (answer, the diagnosis it must get)
             (lambda: 100 / (1 + np.exp(-Z)), "percentages")],
     "1.3": [(lambda: 99.0, "odds instead of log-odds"), (lambda: np.log10(99), "base-10 logarithm"),
             (lambda: -np.log(99), "sign error")],
-    "1.4": [(lambda z: 1 / (1 + np.exp(-z)), "overflow"), (where_both_branches, "overflow"),
-            (lambda z: masked(-z), "sign error")],
-    "1.5": [(lambda z: np.clip(0.5 + 0.2 * z, 0, 1), "slope 1/5 (Keras)"),
-            (lambda z: np.clip(0.5 + z / 6, 0, 1), "slope 1/6 (PyTorch)"),
-            (lambda z: 0.5 + z / 4, "no clipping"), (lambda z: np.clip(0.5 + z, 0, 1), "slope 1")],
+    "1.4": [(lambda z: 1 / (1 + np.exp(-z)), "textbook form overflows"),
+            (where_both_branches, "np.where evaluates both branches"),
+            (lambda z: masked(-z), "sign error"),
+            (lambda z: np.exp(-np.logaddexp(0, -z)) * (1 + np.exp(-z) * 0), "overflow")],
+    "1.5": [(lambda: 0.25, "σ's own slope"), (lambda: 1 / 6, "PyTorch's slope"), (lambda: 0.2, "old Keras slope"),
+            (lambda: 0.05605, "the gap, not the slope")],
     "1.6": [(lambda: np.log(99), "forgot the 0.1"), (lambda: np.log(99) * 0.1, "multiplied by 0.1")],
 }
 

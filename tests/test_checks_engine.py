@@ -34,14 +34,16 @@ def test_a_right_answer_passes():
 
 def test_the_naive_sigmoid_is_rejected_and_the_overflow_named():
     result = run_check("1.4", naive_sigmoid)
-    assert result.status == "failed" and result.diagnosis == "overflow"
+    assert result.status == "failed" and result.diagnosis == "textbook form overflows"
     text = str(result)
     assert "overflow encountered in exp" in text and "For z = -710.0" in text
     assert "only ever take exp of a number ≤ 0" in text and 'hint("1.4")' in text
 
 
 @pytest.mark.parametrize("answer, diagnosis, words", [
-    (lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z))), "overflow", "overflow"),
+    (lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z))),
+     "np.where evaluates both branches", "computes A and B for every z"),
+    (lambda z: np.exp(z) / (np.exp(z) + 1.0), "overflow", "only ever take exp of a number ≤ 0"),
     (lambda z: 1 / (1 + math.exp(-z)), "math instead of numpy", "np.exp"),
     (lambda z: 1.0 if z >= 0 else 0.0, "if on an array", "np.where"),
     (lambda z: print(z), "printing instead of returning", "Replace print with return"),

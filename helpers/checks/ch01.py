@@ -4,6 +4,8 @@ Each Exercise names the right answer (``reference``), the inputs to try (``cases
 the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
 """
 
+from functools import cache
+
 import numpy as np
 
 from ..numerics import sigmoid
@@ -17,6 +19,38 @@ SIGN_ERROR = Mistake(
     lambda z: 1 / (1 + np.exp(np.asarray(z, dtype=float))),
     "a sign error: you computed 1/(1 + eᶻ) = σ(−z). The sigmoid has e to the power −z, so "
     "that large scores give probabilities near 1.")
+
+
+
+def textbook_sigmoid(z):
+    """1/(1 + e⁻ᶻ) as written in textbooks (overflows for z < −709)."""
+    return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+
+
+def where_both_forms(z):
+    """The popular np.where "fix" that still overflows: both branches are computed for every z."""
+    z = np.asarray(z, dtype=float)
+    return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+
+
+def worst_hard_gap(slope):
+    """The largest |σ(z) − clip(½ + slope·z, 0, 1)|; by symmetry z ≥ 0 suffices (beyond 12 the gap is < 1e-5)."""
+    z = np.linspace(0.0, 12.0, 24_001)
+    return float(np.max(np.abs(sigmoid(z) - np.clip(0.5 + slope * z, 0.0, 1.0))))
+
+
+@cache
+def best_hard_slope(low=0.1, high=0.3, steps=40):
+    """The slope with the smallest worst gap (≈ 0.1771, gap ≈ 0.0560), by ternary search:
+    the worst gap falls, then rises with the slope, so each step can drop a third of the interval."""
+    for _ in range(steps):
+        a, b = low + (high - low) / 3, high - (high - low) / 3
+        if worst_hard_gap(a) < worst_hard_gap(b):
+            high = b
+        else:
+            low = a
+    return (low + high) / 2
+
 
 EXERCISES = (
     Exercise(
@@ -70,6 +104,9 @@ EXERCISES = (
                     "np.log10 is the base-10 logarithm; the sigmoid is built on e, so use np.log."),
             Mistake("sign error", lambda: -np.log(99.0),
                     "a sign error: a negative k flips the curve, so σ(k·1) would be 0.01."),
+            Mistake("ln 100 instead of ln 99", lambda: np.log(100.0),
+                    "you set e⁻ᵏ = 0.01. But σ(k) = 0.99 means 1 + e⁻ᵏ = 1/0.99, so "
+                    "e⁻ᵏ = 1/0.99 − 1 = 0.01/0.99, a little more than 0.01."),
         ),
         hints=(
             "Write the equation σ(k·1) = 0.99, that is 1 / (1 + e⁻ᵏ) = 0.99, and solve for k.",
@@ -85,7 +122,16 @@ EXERCISES = (
                                                                    1e5, 1e300) for s in (-1, 1)]),)],
         elementwise=True,
         success="1002 inputs, extremes up to ±1e300 included, no warnings",
-        mistakes=(SIGN_ERROR,),
+        mistakes=(
+            Mistake("textbook form overflows", textbook_sigmoid,
+                    "this is the textbook form: for z < −709, −z is so large that np.exp(−z) overflows "
+                    "to inf. Rewrite so that you only ever take exp of a number ≤ 0 (section 5.5)."),
+            Mistake("np.where evaluates both branches", where_both_forms,
+                    "np.where(z >= 0, A, B) computes A and B for every z before choosing, so the "
+                    "exp(−z) in A still overflows for very negative z (and B gives inf/inf = nan for very "
+                    "positive z). Make both branches safe: build them from e = np.exp(−|z|)."),
+            SIGN_ERROR,
+        ),
         hints=(
             "exp(-z) is only dangerous when -z is large and positive, i.e. when z is very negative. "
             "For z < 0, multiply the top and bottom of 1/(1 + e⁻ᶻ) by eᶻ: what do you get?",
@@ -96,28 +142,30 @@ EXERCISES = (
         ),
     ),
     Exercise(
-        id="1.5", title="the hard sigmoid", stars=3,
-        reference=lambda z: np.clip(0.5 + np.asarray(z, dtype=float) / 4, 0.0, 1.0),
-        cases=lambda: [(standard_inputs(grid=(-8, 8), n_grid=321, n_random=79, scale=4.0),)],
-        elementwise=True,
-        success="400 inputs: value and slope match σ at 0, clipped to [0, 1]",
+        id="1.5", title="the best slope for a hard sigmoid", stars=3,
+        reference=best_hard_slope,
+        cases=lambda: [()], names=(), rtol=2e-3,
+        success="the slope that halves the worst gap of slope ¼",
         mistakes=(
-            Mistake("slope 1/5 (Keras)", lambda z: np.clip(0.5 + 0.2 * np.asarray(z, float), 0, 1),
-                    "slope 0.2 is the old Keras hard_sigmoid. Here the line must have σ's own slope "
-                    "at 0; work it out from e⁻ᶻ ≈ 1 − z for small z."),
-            Mistake("slope 1/6 (PyTorch)", lambda z: np.clip(0.5 + np.asarray(z, float) / 6, 0, 1),
-                    "slope 1/6 is PyTorch's Hardsigmoid. Here the line must have σ's own slope at 0."),
-            Mistake("slope 1", lambda z: np.clip(0.5 + np.asarray(z, float), 0, 1),
-                    "slope 1 is much steeper than σ at 0; the sigmoid's slope there is a fraction."),
-            Mistake("no clipping", lambda z: 0.5 + np.asarray(z, float) / 4,
-                    "the line is right near 0 but leaves [0, 1]: clip it with np.clip(..., 0, 1)."),
+            Mistake("σ's own slope", lambda: 0.25,
+                    "¼ copies σ's slope at 0, which is best near 0 but leaves a gap of about 0.12 at "
+                    "the corners z = ±2. Measure the worst gap for many slopes and compare."),
+            Mistake("PyTorch's slope", lambda: 1 / 6,
+                    "1/6 is the choice of PyTorch, JAX and Keras 3 (corners at ±3): close, but a slightly "
+                    "steeper line has a smaller worst gap."),
+            Mistake("old Keras slope", lambda: 0.2,
+                    "0.2 was the old Keras choice: close, but a slightly gentler line has a smaller worst gap."),
+            Mistake("the gap, not the slope", lambda: worst_hard_gap(best_hard_slope()),
+                    "that is the smallest worst gap itself; return the slope s that achieves it."),
         ),
         hints=(
-            "The straight line must pass through (0, ½) with the same slope as σ at 0. For small z, "
-            "e⁻ᶻ ≈ 1 − z; put that into 1/(1 + e⁻ᶻ).",
-            "1/(2 − z) = ½ · 1/(1 − z/2) ≈ ½(1 + z/2) for small z, so the line is ½ + z/4. "
-            "Now keep it inside [0, 1].",
-            "np.clip(x, 0, 1) keeps x inside [0, 1]; apply it to ½ + z/4.",
+            "For a slope s the hard sigmoid is np.clip(0.5 + s * z, 0, 1). Write a function that returns "
+            "its worst gap, the largest |σ(z) − hard(z)| over a fine grid of z (say 0 to 12: by symmetry "
+            "z ≥ 0 is enough).",
+            "Evaluate that worst gap for many slopes between 0.1 and 0.3 (np.arange with a step of "
+            "0.0001) and pick the slope with the smallest worst gap (np.argmin).",
+            "The answer is between 1/6 and 0.2; three correct decimals are enough. Return the slope, "
+            "not the gap.",
         ),
     ),
     Exercise(
@@ -131,6 +179,8 @@ EXERCISES = (
                     "condition must hold from |z| = 0.1."),
             Mistake("multiplied by 0.1", lambda: np.log(99.0) * 0.1,
                     "σ(k·0.1) = 0.99 means k·0.1 = ln 99, so k = ln 99 / 0.1 — divide, don't multiply."),
+            Mistake("ln 100 instead of ln 99", lambda: np.log(100.0) / 0.1,
+                    "σ(x) = 0.99 gives e⁻ˣ = 1/0.99 − 1 = 0.01/0.99, not 0.01: x = ln 99, not ln 100."),
         ),
         hints=(
             "σ(kz) is closest to the step's value where |z| is smallest, so only |z| = 0.1 matters. "
@@ -145,8 +195,7 @@ QUIZ = (
     Question(text="What is $\\sigma(0)$?", options=(), answer=0.5,
              explanation="$\\sigma(0) = 1/(1 + e^0) = 1/2$: no evidence either way, the most uncertain output."),
     Question(text="Which identity holds for every real $z$?",
-             options=("$\\sigma(-z) = -\\sigma(z)$", "$\\sigma(-z) = 1 - \\sigma(z)$",
-                      "$\\sigma(-z) = 1/\\sigma(z)$", "$\\sigma(-z) = \\sigma(z)$"),
+             options=("σ(−z) = −σ(z)", "σ(−z) = 1 − σ(z)", "σ(−z) = 1/σ(z)", "σ(−z) = σ(z)"),
              answer=1,
              explanation="Multiply top and bottom by $e^{-z}$: $\\sigma(-z) = \\frac{1}{1+e^{z}} = "
                          "\\frac{e^{-z}}{e^{-z}+1} = 1 - \\sigma(z)$. The curve is symmetric about $(0, \\tfrac12)$."),
@@ -166,4 +215,12 @@ QUIZ = (
              answer=1,
              explanation="$e^{1000}$ is far above the largest float (about $1.8\\times10^{308}$), so np.exp "
                          "returns inf and warns. The stable form only takes exp of numbers ≤ 0."),
+    Question(text="On paper $\\sigma(z)$ is never exactly 0 or 1. In float64, which of these is `True`?",
+             options=("sigmoid(40.0) == 1.0", "sigmoid(-40.0) == 0.0", "both", "neither"),
+             answer=0,
+             explanation="Near 1, float64 numbers are about $1.1\\times10^{-16}$ apart, and "
+                         "$1 - \\sigma(40) \\approx 4.2\\times10^{-18}$ is far smaller, so $\\sigma(40)$ rounds to "
+                         "exactly 1.0. Near 0 floats go down to about $5\\times10^{-324}$, so "
+                         "$\\sigma(-40) \\approx 4.2\\times10^{-18}$ is stored as it is; only below $z \\approx -745$ "
+                         "does $\\sigma(z)$ become 0.0."),
 )

@@ -204,6 +204,8 @@ def show(value):
     """A short, readable rendering of a value for messages."""
     if isinstance(value, (float, np.floating)):
         return repr(float(value))
+    if isinstance(value, (np.integer, np.bool_)):
+        return repr(value.item())        # 2, not np.int64(2)
     if isinstance(value, np.ndarray):
         with np.printoptions(precision=6, threshold=8, edgeitems=3):
             return np.array2string(value, separator=", ")
@@ -282,7 +284,13 @@ TYPE_ADVICE = {
 
 
 class Checker:
-    """Runs one exercise against one answer; ``run()`` gives the CheckResult."""
+    """Runs one exercise against one answer; ``run()`` gives the CheckResult.
+
+    The order of questions asked of a wrong answer: did the call itself go wrong (the stub,
+    an error, a time-out, None)? Is it one of the exercise's known mistakes? Is it the
+    wrong kind of value (a list, a wrong shape)? Did NumPy warn? Otherwise: which input
+    failed, and what was expected.
+    """
 
     def __init__(self, exercise, answer):
         self.exercise = exercise
@@ -307,8 +315,10 @@ class Checker:
             return self.run_elementwise(cases[0][0])
         return self.run_cases(cases)
 
-    # A problem with one call that ends the check: the stub, a time-out, an error, None + print.
+    # --- what every answer is asked first -------------------------------------------------
+
     def call_problem(self, call, args):
+        """A problem with the call itself that ends the check: the stub, a time-out, an error, None."""
         names = self.exercise.names
         if isinstance(call.error, NotAttempted):
             return self.result("not attempted", [
@@ -343,6 +353,34 @@ class Checker:
                              "returned None", "a missing `return` statement.")
         return None
 
+    def known_mistake(self, args, call, where=None):
+        """The first known mistake that gives what the learner's answer gave.
+
+        ``where`` (a boolean mask) limits the comparison to the inputs the answer got wrong.
+        If the answer made NumPy warn, the mistake must raise the same warnings, so that, for
+        example, the textbook sigmoid and np.where over both forms are told apart.
+        """
+        for mistake in self.exercise.mistakes:
+            wrong = call_safely(mistake.wrong, args)
+            if wrong.error is not None or wrong.value is None:
+                continue
+            if call.warnings and set(wrong.warnings) != set(call.warnings):
+                continue
+            if np.shape(wrong.value) != np.shape(call.value) or type(wrong.value) is not type(call.value) and (
+                    isinstance(call.value, (list, tuple)) or isinstance(wrong.value, (list, tuple))):
+                continue
+            try:
+                # as close to the mistake as a right answer must be to the reference
+                agrees = close(call.value, wrong.value, max(self.exercise.rtol, 1e-6),
+                               max(self.exercise.atol, 1e-12))
+            except (TypeError, ValueError):
+                continue
+            if np.all(agrees[where] if where is not None and np.ndim(agrees) else agrees):
+                return mistake
+        return None
+
+    # --- one function applied to an array of test values ----------------------------------------
+
     def run_elementwise(self, z):
         ex = self.exercise
         name = ex.names[0]
@@ -353,11 +391,11 @@ class Checker:
         expected = np.asarray(ex.reference(z))
         kind, got_text = describe_type_problem(call.value, expected)
         if kind:
-            return self.type_failure(kind, got_text, call.value, expected, (z,))
+            return self.type_failure(kind, got_text, call, expected, (z,))
         got = np.asarray(call.value, dtype=float)
         ok = close(got, expected, ex.rtol, ex.atol)
         if call.warnings and ok.all():
-            return self.warning_failure(z, got, expected, call.warnings)
+            return self.warning_failure(z, got, call)
         if ok.all():
             return self.result("passed")
         i = self.worst_index(z, ok)
@@ -365,22 +403,21 @@ class Checker:
                  + (f", and NumPy warned \"{call.warnings[0]}\"." if call.warnings else "."),
                  f"Expected {show(expected[i])} (within {ex.rtol:g} relative). "
                  f"{int(ok.sum())} of {ok.size} test inputs were right."]
-        mistake = self.matching_mistake((z,), got, ~ok)
+        mistake = self.known_mistake((z,), call, where=~ok)
         if mistake:
             return self.fail(lines, mistake.name, mistake.explanation)
         if call.warnings:
-            return self.fail(lines, "overflow" if "overflow" in call.warnings[0] else "warning",
-                             warning_cause(call.warnings[0]))
+            return self.fail(lines, warning_name(call.warnings[0]), warning_cause(call.warnings[0]))
         return self.fail(lines)
 
     def worst_index(self, z, ok):
         """The failing input to show: the one with the largest |z| is the most telling."""
         failing = np.flatnonzero(~ok)
-        return failing[np.argmax(np.abs(z[failing]))] if np.issubdtype(z.dtype, np.number) else failing[0]
+        return failing[np.argmax(np.abs(z[failing]))]
 
-    def warning_failure(self, z, got, expected, messages):
+    def warning_failure(self, z, got, call):
         """Right values, but NumPy warned: find the mildest input that warns, element by element."""
-        culprit, message = None, messages[0]
+        culprit, message = None, call.warnings[0]
         for i in np.argsort(np.abs(z), kind="stable"):
             single = call_safely(self.answer, (z[i:i + 1],), seconds=1.0)
             if single.warnings:
@@ -390,35 +427,32 @@ class Checker:
         value = f" your function returned {show(got[culprit])}" if culprit is not None else " your values were right"
         lines = [f"{where}{value}, but NumPy warned \"{message}\".",
                  f"All {z.size} values are right, but a warning means some step lost control of the numbers."]
-        return self.fail(lines, "overflow" if "overflow" in message else "warning", warning_cause(message))
+        mistake = self.known_mistake((z,), call)
+        if mistake:
+            return self.fail(lines, mistake.name, mistake.explanation)
+        return self.fail(lines, warning_name(message), warning_cause(message))
 
-    def matching_mistake(self, args, got, failing):
-        """The first known mistake whose output agrees with the learner's where they are wrong."""
-        for mistake in self.exercise.mistakes:
-            wrong = call_safely(mistake.wrong, args)
-            if wrong.error is not None or wrong.value is None:
-                continue
-            try:
-                agrees = close(got, np.asarray(wrong.value, dtype=float), 1e-6, 1e-12)
-            except (TypeError, ValueError):
-                continue
-            if np.shape(agrees) == np.shape(failing) and np.all(agrees[failing] if np.ndim(agrees) else agrees):
-                return mistake
-        return None
+    # --- the wrong kind of value ------------------------------------------------------------------
 
-    def type_failure(self, kind, got_text, got, expected, args):
+    def type_failure(self, kind, got_text, call, expected, args):
         ex = self.exercise
         wanted = "an array" if isinstance(expected, np.ndarray) and expected.ndim else "a number"
         if isinstance(expected, (bool, np.bool_)):
             wanted = "True or False"
-        line = TYPE_ADVICE[kind].format(kind=type(got).__name__, got=got_text,
-                                        shape=getattr(expected, "shape", ()), wanted=wanted)
+        shape = getattr(expected, "shape", ())
+        line = TYPE_ADVICE[kind].format(kind=type(call.value).__name__, got=got_text,
+                                        shape=shape if shape else "() — a single number", wanted=wanted)
         lines = [for_inputs(ex.names, args, line[0].lower() + line[1:])]
+        mistake = self.known_mistake(args, call)
+        if mistake:
+            return self.fail(lines, mistake.name, mistake.explanation)
         if kind == "list instead of array":
-            values_right = np.shape(got) == expected.shape and close(np.asarray(got, float), expected, ex.rtol, ex.atol).all()
-            lines.append("The values themselves are right." if values_right else "")
-            lines = [line for line in lines if line]
+            got = np.asarray(call.value, dtype=object)
+            if got.shape == expected.shape and close(got.astype(float), expected, ex.rtol, ex.atol).all():
+                lines.append("The values themselves are right.")
         return self.fail(lines, kind)
+
+    # --- a list of separate cases ----------------------------------------------------------------
 
     def run_cases(self, cases):
         ex = self.exercise
@@ -432,30 +466,51 @@ class Checker:
             expected = ex.reference(*args)
             kind, got_text = describe_type_problem(call.value, expected)
             if kind:
-                return self.type_failure(kind, got_text, call.value, expected, args)
-            if call.warnings:
-                return self.fail([for_inputs(ex.names, args, f"your function returned {show(call.value)}, "
-                                             f"but NumPy warned \"{call.warnings[0]}\".")],
-                                 "overflow" if "overflow" in call.warnings[0] else "warning",
-                                 warning_cause(call.warnings[0]))
+                return self.type_failure(kind, got_text, call, expected, args)
             if isinstance(expected, (bool, np.bool_)):
                 ok = bool(call.value) == bool(expected)
             else:
                 ok = bool(np.all(close(call.value, expected, ex.rtol, ex.atol)))
+            if ok and call.warnings:
+                mistake = self.known_mistake(args, call)
+                line = for_inputs(ex.names, args, f"your function returned {show(call.value)}, "
+                                                  f"but NumPy warned \"{call.warnings[0]}\".")
+                if mistake:
+                    return self.fail([line], mistake.name, mistake.explanation)
+                return self.fail([line], warning_name(call.warnings[0]), warning_cause(call.warnings[0]))
             if ok:
                 right += 1
             elif first_failure is None:
-                first_failure = (args, call.value, expected)
+                first_failure = (args, call, expected)
         if first_failure is None:
             return self.result("passed")
-        args, got, expected = first_failure
-        lines = [for_inputs(ex.names, args, f"your function returned {show(got)}."),
-                 f"Expected {show(expected)}. {right} of {len(cases)} test cases were right."]
-        mistake = self.matching_mistake(args, np.asarray(got, dtype=float),
-                                        ~close(got, expected, ex.rtol, ex.atol))
+        args, call, expected = first_failure
+        lines = [for_inputs(ex.names, args, f"your function returned {show(call.value)}"
+                            + (f", and NumPy warned \"{call.warnings[0]}\"." if call.warnings else "."))]
+        if args:
+            lines.append(f"Expected {show(expected)}. {right} of {len(cases)} test cases were right.")
+        else:
+            lines.append(self.not_the_value(call.value, expected))
+        wrong_where = ~close(call.value, expected, ex.rtol, ex.atol)
+        mistake = self.known_mistake(args, call, where=wrong_where)
         if mistake:
             return self.fail(lines, mistake.name, mistake.explanation)
+        if call.warnings:
+            return self.fail(lines, warning_name(call.warnings[0]), warning_cause(call.warnings[0]))
         return self.fail(lines)
+
+    def not_the_value(self, got, expected):
+        """For an answer with no inputs: say how it is wrong without giving the answer away."""
+        got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+        if expected.ndim == 0:
+            return f"That is not the value asked for: it is too {'high' if got > expected else 'low'}."
+        wrong = np.flatnonzero(~close(got, expected, self.exercise.rtol, self.exercise.atol))
+        return (f"{wrong.size} of {expected.size} values are not right; the first is entry [{wrong[0]}] "
+                f"(counting from 0), where you have {show(got.flat[wrong[0]])}.")
+
+
+def warning_name(message):
+    return "overflow" if "overflow" in message else "warning"
 
 
 def warning_cause(message):
