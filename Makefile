@@ -38,8 +38,10 @@ $(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.learner-installed
 	@touch $@
 
 # --- what people run -------------------------------------------------------------------
+# Serve the whole repository (notebooks/, solutions/, helpers/ all browsable), opening chapter 00.
 lab: $(VENV)/.learner-installed
-	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. \
+	  --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS)
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest

@@ -29,11 +29,32 @@ def points_for(exercise_id):
     return exercise(exercise_id).stars
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
 def execute(nb, folder):
     """Run every cell in a fresh kernel, in ``folder``; fail loudly on any error."""
     client = NotebookClient(nb, timeout=120, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(folder)}})
+                            store_widget_state=False, resources={"metadata": {"path": str(folder)}})
     client.execute()
+    return nb
+
+
+def drop_widget_views(nb, name):
+    """Remove stored widget views: a widget lives only in a running kernel.
+
+    Stored, it would show an error box ("model not found") in a JupyterLab with no kernel and
+    nothing at all on GitHub; the static figure before each widget is what readers see. A
+    cell that shows a widget must be tagged nbval-ignore-output, since its output depends on
+    the front end.
+    """
+    for i, cell in enumerate(nb.cells):
+        outputs = cell.get("outputs", [])
+        if any(WIDGET_VIEW in out.get("data", {}) for out in outputs):
+            if "nbval-ignore-output" not in cell.metadata.get("tags", []):
+                sys.exit(f"{name}, cell {i}: shows a widget, so it must be tagged nbval-ignore-output")
+            cell.outputs = [out for out in outputs if WIDGET_VIEW not in out.get("data", {})]
+    nb.metadata.pop("widgets", None)
     return nb
 
 
@@ -52,10 +73,10 @@ def build(number, stem):
 
     started = time.perf_counter()
     execute(nb, SOLUTIONS)
-    write(nb, solution_path)
+    write(drop_widget_views(nb, f"solutions/{solution_path.name}"), solution_path)
     student = student_notebook(nb, solution_path.name)
     execute(student, NOTEBOOKS)
-    write(student, NOTEBOOKS / solution_path.name)
+    write(drop_widget_views(student, f"notebooks/{solution_path.name}"), NOTEBOOKS / solution_path.name)
     print(f"{number}: solutions/ and notebooks/{solution_path.name} built in "
           f"{time.perf_counter() - started:.1f} s")
 

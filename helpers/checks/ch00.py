@@ -1,0 +1,251 @@
+"""Chapter 00 · Start here — warm-up exercises on the loan example, their checks and hints, and the quiz.
+
+Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
+the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+The exercises set up the running example (labels, scores z = w·x + b) and the NumPy habits
+the course needs: reductions, dot products, one matrix product instead of a loop, sorting.
+"""
+
+import numpy as np
+
+from ..data import make_loan_data
+from ..widgets import Question
+from .engine import Exercise, Mistake
+
+# A small, readable example used as the first test case, so that the first failure a learner
+# sees is easy to redo by hand: the applicant at 42 % debt-to-income and 7 years of credit
+# history has standardised features (1, −1); with the course's true model (w, b) below his
+# score is 1.5·1 + (−1)·(−1) − 1 = 1.5.
+EXAMPLE_W = np.array([1.5, -1.0])
+EXAMPLE_B = -1.0
+
+
+def _rng(seed):
+    return np.random.default_rng(seed)
+
+
+# --- 0.1 default rate -----------------------------------------------------------------------------
+
+def _default_rate(y):
+    return float(np.mean(y))
+
+
+def _label_cases():
+    """0/1 label arrays: a small readable one first, seeded random ones, the loan data, edge cases."""
+    rng = _rng(1)
+    cases = [np.array([0, 1, 0, 0, 1, 0, 0, 0])]                      # 2 of 8 → 0.25
+    for n, rate in ((7, 0.4), (40, 0.3), (250, 0.15)):
+        cases.append((rng.random(n) < rate).astype(np.int64))
+    cases.append(np.asarray(make_loan_data().y))                        # the course's 400 applicants
+    cases += [np.zeros(5, dtype=np.int64),                               # nobody defaulted
+              np.ones(3, dtype=np.int64),                                # everybody defaulted
+              np.array([1]), np.array([0])]                              # a single applicant
+    return [(y,) for y in cases]
+
+
+# --- 0.2 and 0.3 scores -----------------------------------------------------------------------------
+
+def _score(x, w, b):
+    return float(np.dot(x, w) + b)
+
+
+def _score_cases():
+    """One applicant at a time: the readable example, random 2-feature ones, other lengths, b = 0, x = 0."""
+    rng = _rng(2)
+    cases = [(np.array([1.0, -1.0]), EXAMPLE_W.copy(), EXAMPLE_B)]
+    for _ in range(6):
+        cases.append((rng.normal(0, 1, 2), rng.normal(0, 1.5, 2), float(rng.normal(0, 1))))
+    for d in (3, 5, 1):                                                  # other numbers of features
+        cases.append((rng.normal(0, 1, d), rng.normal(0, 1, d), float(rng.normal(0, 1))))
+    cases.append((rng.normal(0, 1, 2), rng.normal(0, 1, 2), 0.0))      # no bias
+    cases.append((np.zeros(2), rng.normal(0, 1, 2), 0.7))               # all-average applicant: z = b
+    data = make_loan_data()
+    cases.append((np.asarray(data.X_std[7]), np.asarray(data.true_w), float(data.true_b)))
+    return cases
+
+
+def _scores(X, w, b):
+    return np.asarray(X, dtype=float) @ np.asarray(w, dtype=float) + b
+
+
+def _scores_cases():
+    """Many applicants at a time: the readable example, random ones (n = 1 included), the loan data."""
+    rng = _rng(3)
+    X = np.array([[1.0, -1.0], [0.0, 0.0], [-0.5, 2.0]])
+    cases = [(X, EXAMPLE_W.copy(), EXAMPLE_B)]
+    for n in (5, 1, 12, 60):
+        cases.append((rng.normal(0, 1, (n, 2)), rng.normal(0, 1.5, 2), float(rng.normal(0, 1))))
+    cases.append((rng.normal(0, 1, (8, 2)), rng.normal(0, 1, 2), 0.0))  # no bias
+    data = make_loan_data()
+    cases.append((np.asarray(data.X_std), np.asarray(data.true_w), float(data.true_b)))
+    cases.append((np.asarray(data.X), np.array([0.08, -0.1]), -1.4))    # raw features work too
+    return cases
+
+
+# --- 0.4 the k riskiest ----------------------------------------------------------------------------
+
+def _riskiest(X, w, b, k):
+    return np.argsort(-_scores(X, w, b), kind="stable")[:k]
+
+
+def _riskiest_cases():
+    """(X, w, b, k) with every score distinct, so that 'highest first' has one right answer."""
+    rng = _rng(4)
+    X = np.array([[0.2, 0.5], [1.0, -1.0], [-0.8, 1.5], [0.6, -0.2]])  # scores −1.2, 1.5, −3.7, 0.1
+    cases = [(X, EXAMPLE_W.copy(), EXAMPLE_B, 2)]
+    for n, k in ((6, 3), (1, 1), (7, 7), (20, 1), (30, 4)):            # k = 1 and k = n included
+        cases.append((rng.normal(0, 1, (n, 2)), rng.normal(0, 1.5, 2), float(rng.normal(0, 1)), k))
+    cases.append((rng.normal(0, 1, (10, 2)), rng.normal(0, 1, 2), 0.0, 3))
+    data = make_loan_data()
+    cases.append((np.asarray(data.X_std), np.asarray(data.true_w), float(data.true_b), 5))
+    for X, w, b, k in cases:  # the top k + 1 scores must be clearly apart, or the order is ambiguous
+        top = np.sort(_scores(X, w, b))[::-1][:k + 1]
+        assert np.all(np.abs(np.diff(top)) > 1e-6), "tied scores in a 0.4 test case"
+    return cases
+
+
+def _as_float(a):
+    return np.asarray(a, dtype=float)
+
+
+EXERCISES = (
+    Exercise(
+        id="0.1", title="default rate", stars=1,
+        reference=_default_rate,
+        cases=_label_cases, names=("y",),
+        success="9 label arrays, from 1 to 400 applicants, all-0 and all-1 included",
+        mistakes=(
+            Mistake("count instead of fraction", lambda y: np.sum(y),
+                    "that is how many applicants defaulted. The rate is that count divided by "
+                    "the number of applicants."),
+            Mistake("percentage", lambda y: 100 * np.mean(y),
+                    "that is a percentage. Give the fraction, a number between 0 and 1, as "
+                    "probabilities are in this course."),
+            Mistake("repayment rate", lambda y: 1 - np.mean(y),
+                    "that is the fraction who repaid. A label 1 means the applicant defaulted."),
+            Mistake("integer division", lambda y: np.sum(y) // len(y),
+                    "`//` is integer division: it rounds the fraction down to a whole number. "
+                    "Use `/`."),
+        ),
+        hints=(
+            "The default rate is (the number of applicants who defaulted) / (the number of applicants).",
+            "With 0/1 labels, the number who defaulted is the sum of y, and len(y) is how many "
+            "applicants there are.",
+            "The mean of a 0/1 array is exactly the fraction of 1s. One NumPy function call on y "
+            "is enough — which one averages?",
+        ),
+    ),
+    Exercise(
+        id="0.2", title="one applicant's score", stars=1,
+        reference=_score,
+        cases=_score_cases, names=("x", "w", "b"),
+        success="13 applicants, with 1 to 5 features, b = 0 and x = 0 included",
+        mistakes=(
+            Mistake("forgot b", lambda x, w, b: np.dot(x, w),
+                    "the bias b is missing: z = w·x + b."),
+            Mistake("b added to every term", lambda x, w, b: np.sum(_as_float(x) * w + b),
+                    "b was added once per feature. Multiply and sum first, then add b once: "
+                    "z = (w₁x₁ + w₂x₂ + …) + b."),
+            Mistake("sign of b", lambda x, w, b: np.dot(x, w) - b,
+                    "b is subtracted; the score is w·x plus b."),
+            Mistake("sum of x times sum of w", lambda x, w, b: np.sum(x) * np.sum(w) + b,
+                    "(x₁ + x₂)·(w₁ + w₂) is not w₁x₁ + w₂x₂: multiply matching entries, then add."),
+        ),
+        hints=(
+            "z = w₁x₁ + w₂x₂ + … + b: multiply each feature by its own weight, add the products, "
+            "then add b once.",
+            "x * w multiplies matching entries (an array); np.sum of it adds them up. np.dot(x, w), "
+            "or x @ w, does both steps at once.",
+            "The body is one line: return (the dot product of x and w) + (one more thing).",
+        ),
+    ),
+    Exercise(
+        id="0.3", title="every applicant's score at once", stars=2,
+        reference=_scores,
+        cases=_scores_cases, names=("X", "w", "b"),
+        success="8 data sets from 1 to 400 applicants, raw and standardised features",
+        mistakes=(
+            Mistake("forgot b", lambda X, w, b: _as_float(X) @ w,
+                    "the bias b is missing: z = Xw + b, with b added to every applicant's score."),
+            Mistake("b added per feature", lambda X, w, b: np.sum(_as_float(X) * w + b, axis=1),
+                    "b was added once per feature (twice per applicant). Sum the products "
+                    "first, then add b once."),
+            Mistake("sign of b", lambda X, w, b: _as_float(X) @ w - b,
+                    "b is subtracted; the scores are Xw plus b."),
+        ),
+        hints=(
+            "Row i of X is applicant i, so z[i] = X[i] · w + b. You want all n of those at once, "
+            "as one array of shape (n,).",
+            "A matrix times a vector does exactly that: X @ w has one entry per row of X, each the "
+            "dot product of that row with w. Check the shapes: (n, 2) @ (2,) → (n,).",
+            "Then add b: NumPy adds a single number to every entry of an array (broadcasting). "
+            "No loop needed.",
+        ),
+    ),
+    Exercise(
+        id="0.4", title="the k riskiest applicants", stars=3,
+        reference=_riskiest,
+        cases=_riskiest_cases, names=("X", "w", "b", "k"),
+        success="8 data sets, k = 1 and k = n included, riskiest first",
+        # An off-by-one slice ([:k+1], [:k-1], [1:k+1]) always returns the wrong number of
+        # indices for some case (k = n, n = 1), and the engine reports that shape first.
+        mistakes=(
+            Mistake("lowest first", lambda X, w, b, k: np.argsort(_scores(X, w, b))[:k],
+                    "these are the k *safest* applicants: np.argsort sorts from the lowest score up. "
+                    "Reverse the order, or sort the negated scores."),
+            Mistake("riskiest last", lambda X, w, b, k: np.argsort(_scores(X, w, b))[-k:],
+                    "the right applicants, but in increasing order of risk. The riskiest must "
+                    "come first: reverse that slice."),
+            Mistake("scores instead of indices", lambda X, w, b, k: np.sort(_scores(X, w, b))[::-1][:k],
+                    "these are the top scores themselves. The task asks for the row numbers of the "
+                    "applicants (np.argsort gives positions, np.sort gives values)."),
+        ),
+        hints=(
+            "First compute every applicant's score (as in 0.3). Then you need the *positions* of "
+            "the largest scores, not the scores: np.argsort(z) gives the row numbers that would "
+            "sort z from lowest to highest.",
+            "To get highest first, reverse argsort's result with [::-1], or sort −z instead of z. "
+            "Then keep the first k.",
+            "Check yourself on the example in the check's message: z[result] should be decreasing "
+            "and contain the k largest scores. (Does b change who is riskiest?)",
+        ),
+    ),
+)
+
+
+# --- quiz -----------------------------------------------------------------------------------------
+
+_EXAMPLE_Z = float(np.dot([1.0, -1.0], EXAMPLE_W) + EXAMPLE_B)
+
+QUIZ = (
+    Question(text="You want to see a full worked answer to an exercise. Where is it?",
+             options=("In notebooks/, below the check cell", "In solutions/, in the notebook of the same name",
+                      "In helpers/checks/, in the check itself", "Nowhere: only hints are given"),
+             answer=1,
+             explanation="notebooks/ is where you work; solutions/ holds the same notebooks with every "
+                         "exercise worked out and explained. Try the hints first."),
+    Question(text="A check cell prints “○ … Not attempted yet”. What does that mean?",
+             options=("Your answer is wrong", "Your function still raises NotImplementedError: "
+                      "you have not replaced the stub, or not run its cell",
+                      "The check itself is broken", "Your answer is right but slow"),
+             answer=1,
+             explanation="○ means the check found the untouched stub. ✗ means it ran your code and "
+                         "found a wrong value; ✓ means every test case passed."),
+    Question(text="An applicant's standardised features are $x = (1, -1)$; the model has "
+                  "$w = (1.5, -1)$ and $b = -1$. What is the score $z = w\\cdot x + b$?",
+             options=(), answer=_EXAMPLE_Z, tolerance=1e-3,
+             explanation="$z = 1.5\\cdot 1 + (-1)\\cdot(-1) + (-1) = 1.5$. It is positive, so "
+                         "$\\sigma(z) > \\tfrac12$: the model leans towards “default”."),
+    Question(text="Chiara's score is $z = 0$. What probability of default does the model give her?",
+             options=(), answer=0.5, tolerance=1e-3,
+             explanation="$\\sigma(0) = 1/(1 + e^0) = 1/2$: a score of 0 is the decision boundary, "
+                         "where the model cannot tell."),
+    Question(text="You add 3 to the bias $b$. What happens to the list of the 5 riskiest applicants?",
+             options=("It stays the same, in the same order",
+                      "It changes: applicants with small scores move up",
+                      "It is reversed", "It depends on the weights"),
+             answer=0,
+             explanation="Every score grows by the same 3, so their order is unchanged "
+                         "($z_i - z_j$ does not involve $b$). Every probability of default "
+                         "rises, though: $b$ moves the decision boundary, not the ranking."),
+)
