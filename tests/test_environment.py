@@ -63,3 +63,26 @@ def test_the_package_declares_what_helpers_imports():
         imported |= set(re.findall(r"^\s*(?:from|import) (numpy|matplotlib|ipywidgets|IPython)\b",
                                    source.read_text(), re.MULTILINE))
     assert {name.lower() for name in imported} <= declared, (imported, declared)
+
+
+def test_chapter_00s_minimum_versions_are_the_tested_lower_bounds():
+    from helpers.environment import MINIMUM_VERSIONS
+    bounds = {}
+    for requirement in requirement_lines("requirements/learner.in"):
+        lower = [s.version for s in requirement.specifier if s.operator == ">="]
+        bounds[requirement.name.lower()] = lower[0]
+    python = re.search(r'^requires-python = ">=([\d.]+)"', (ROOT / "pyproject.toml").read_text(), re.MULTILINE)
+    bounds["python"] = python.group(1)
+    for name, minimum in MINIMUM_VERSIONS.items():
+        assert bounds[name] == minimum, f"{name}: chapter 00 asks for {minimum}, learner.in for {bounds[name]}"
+
+
+def test_the_environment_check_reports_each_library(capsys, monkeypatch):
+    from helpers import environment
+    assert environment.check_environment() is True
+    out = capsys.readouterr().out
+    assert out.count("✓") == len(environment.MINIMUM_VERSIONS) and out.strip().endswith("All set.")
+    monkeypatch.setitem(environment.MINIMUM_VERSIONS, "numpy", "99.0")
+    assert environment.check_environment() is False
+    assert "✗  numpy" in capsys.readouterr().out
+    assert environment.version_tuple("2.1.0rc1") == (2, 1) and environment.version_tuple("3.10.9") == (3, 10, 9)

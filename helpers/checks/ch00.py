@@ -150,6 +150,9 @@ EXERCISES = (
                     "b is subtracted; the score is w·x plus b."),
             Mistake("sum of x times sum of w", lambda x, w, b: np.sum(x) * np.sum(w) + b,
                     "(x₁ + x₂)·(w₁ + w₂) is not w₁x₁ + w₂x₂: multiply matching entries, then add."),
+            Mistake("products not summed", lambda x, w, b: _as_float(x) * w + b,
+                    "x * w multiplies matching entries and leaves them as an array; the score is "
+                    "their sum (plus b), a single number."),
         ),
         hints=(
             "z = w₁x₁ + w₂x₂ + … + b: multiply each feature by its own weight, add the products, "
@@ -187,8 +190,6 @@ EXERCISES = (
         reference=_riskiest,
         cases=_riskiest_cases, names=("X", "w", "b", "k"),
         success="8 data sets, k = 1 and k = n included, riskiest first",
-        # An off-by-one slice ([:k+1], [:k-1], [1:k+1]) always returns the wrong number of
-        # indices for some case (k = n, n = 1), and the engine reports that shape first.
         mistakes=(
             Mistake("lowest first", lambda X, w, b, k: np.argsort(_scores(X, w, b))[:k],
                     "these are the k *safest* applicants: np.argsort sorts from the lowest score up. "
@@ -199,6 +200,11 @@ EXERCISES = (
             Mistake("scores instead of indices", lambda X, w, b, k: np.sort(_scores(X, w, b))[::-1][:k],
                     "these are the top scores themselves. The task asks for the row numbers of the "
                     "applicants (np.argsort gives positions, np.sort gives values)."),
+            Mistake("one too many", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[:k + 1],
+                    "one index too many: a slice [:k] already gives k items (0 to k − 1)."),
+            Mistake("skipped the riskiest", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[1:k + 1],
+                    "the list starts at the second riskiest: Python counts from 0, so the riskiest "
+                    "is item [0]."),
         ),
         hints=(
             "First compute every applicant's score (as in 0.3). Then you need the *positions* of "

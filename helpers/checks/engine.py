@@ -379,6 +379,15 @@ class Checker:
                 return mistake
         return None
 
+    def wrong_answer(self, lines, args, call, where=None):
+        """Fail, naming the known mistake the answer matches, else the cause of its NumPy warning."""
+        mistake = self.known_mistake(args, call, where)
+        if mistake:
+            return self.fail(lines, mistake.name, mistake.explanation)
+        if call.warnings:
+            return self.fail(lines, warning_name(call.warnings[0]), warning_cause(call.warnings[0]))
+        return self.fail(lines)
+
     # --- one function applied to an array of test values ----------------------------------------
 
     def run_elementwise(self, z):
@@ -403,12 +412,7 @@ class Checker:
                  + (f", and NumPy warned \"{call.warnings[0]}\"." if call.warnings else "."),
                  f"Expected {show(expected[i])} (within {ex.rtol:g} relative). "
                  f"{int(ok.sum())} of {ok.size} test inputs were right."]
-        mistake = self.known_mistake((z,), call, where=~ok)
-        if mistake:
-            return self.fail(lines, mistake.name, mistake.explanation)
-        if call.warnings:
-            return self.fail(lines, warning_name(call.warnings[0]), warning_cause(call.warnings[0]))
-        return self.fail(lines)
+        return self.wrong_answer(lines, (z,), call, where=~ok)
 
     def worst_index(self, z, ok):
         """The failing input to show: the one with the largest |z| is the most telling."""
@@ -427,10 +431,7 @@ class Checker:
         value = f" your function returned {show(got[culprit])}" if culprit is not None else " your values were right"
         lines = [f"{where}{value}, but NumPy warned \"{message}\".",
                  f"All {z.size} values are right, but a warning means some step lost control of the numbers."]
-        mistake = self.known_mistake((z,), call)
-        if mistake:
-            return self.fail(lines, mistake.name, mistake.explanation)
-        return self.fail(lines, warning_name(message), warning_cause(message))
+        return self.wrong_answer(lines, (z,), call)
 
     # --- the wrong kind of value ------------------------------------------------------------------
 
@@ -472,12 +473,9 @@ class Checker:
             else:
                 ok = bool(np.all(close(call.value, expected, ex.rtol, ex.atol)))
             if ok and call.warnings:
-                mistake = self.known_mistake(args, call)
                 line = for_inputs(ex.names, args, f"your function returned {show(call.value)}, "
                                                   f"but NumPy warned \"{call.warnings[0]}\".")
-                if mistake:
-                    return self.fail([line], mistake.name, mistake.explanation)
-                return self.fail([line], warning_name(call.warnings[0]), warning_cause(call.warnings[0]))
+                return self.wrong_answer([line], args, call)
             if ok:
                 right += 1
             elif first_failure is None:
@@ -491,13 +489,7 @@ class Checker:
             lines.append(f"Expected {show(expected)}. {right} of {len(cases)} test cases were right.")
         else:
             lines.append(self.not_the_value(call.value, expected))
-        wrong_where = ~close(call.value, expected, ex.rtol, ex.atol)
-        mistake = self.known_mistake(args, call, where=wrong_where)
-        if mistake:
-            return self.fail(lines, mistake.name, mistake.explanation)
-        if call.warnings:
-            return self.fail(lines, warning_name(call.warnings[0]), warning_cause(call.warnings[0]))
-        return self.fail(lines)
+        return self.wrong_answer(lines, args, call, where=~close(call.value, expected, ex.rtol, ex.atol))
 
     def not_the_value(self, got, expected):
         """For an answer with no inputs: say how it is wrong without giving the answer away."""

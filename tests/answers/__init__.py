@@ -1,0 +1,1 @@
+"""Right and wrong answers for each chapter's exercises, one module per chapter (chNN.py)."""
