@@ -3,6 +3,7 @@
 #   make test       set up what is missing (with the contributor's extras), then run every test
 #   make notebooks  regenerate notebooks/ from solutions/ and execute both
 #   make lock       re-pin requirements/*.txt from requirements/*.in (needs the network)
+#   make test-oldest  the whole suite with the oldest versions requirements/*.in allow, on Python 3.10
 # Everything is installed into .venv/ inside the repository; nothing outside it is touched.
 
 PYTHON ?= python3
@@ -13,13 +14,14 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 LAB_ARGS  ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test notebooks lock clean
+.PHONY: help lab test test-oldest print-oldest-python notebooks lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets itself up on first use)"
 	@echo "make test       run every test (sets itself up on first use)"
 	@echo "make notebooks  regenerate notebooks/ from solutions/ and execute both"
 	@echo "make lock       re-pin requirements/*.txt from requirements/*.in"
+	@echo "make test-oldest  run every test with the oldest allowed versions, on Python 3.10"
 	@echo "make clean      remove .venv and caches"
 
 # --- set-up ---------------------------------------------------------------------------
@@ -49,6 +51,25 @@ test: $(VENV)/.dev-installed
 notebooks: $(VENV)/.dev-installed
 	$(BIN)/python tools/build_notebooks.py
 
+# The lower bounds in requirements/*.in are claims; this proves them. It resolves every direct
+# requirement to its lowest allowed release (uv's lowest-direct resolution; what they need in
+# turn is today's), installs that on the oldest Python the course supports, and runs everything.
+OLDEST_PYTHON ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10; do \
+                   $$p -c 'import sys' 2>/dev/null && echo $$p && break; done)
+print-oldest-python:
+	@echo $(OLDEST_PYTHON)
+
+test-oldest:
+	@[ -n "$(OLDEST_PYTHON)" ] || { echo "make test-oldest needs Python 3.10: pass OLDEST_PYTHON=/path/to/python3.10"; exit 1; }
+	rm -rf $(VENV)-oldest
+	$(OLDEST_PYTHON) -m venv $(VENV)-oldest
+	$(VENV)-oldest/bin/python -m pip install --quiet uv
+	cd requirements && ../$(VENV)-oldest/bin/uv pip compile --quiet --python-version 3.10 \
+	  --resolution lowest-direct dev.in -o ../$(VENV)-oldest/requirements-oldest.txt
+	$(VENV)-oldest/bin/python -m pip install --quiet -r $(VENV)-oldest/requirements-oldest.txt
+	$(VENV)-oldest/bin/python -m pip install --quiet --no-deps -e .
+	$(VENV)-oldest/bin/python -m pytest
+
 lock:
 	$(PYTHON) -m venv $(VENV)-lock && $(VENV)-lock/bin/python -m pip install --quiet uv
 	cd requirements && ../$(VENV)-lock/bin/uv pip compile --quiet --universal --python-version 3.10 learner.in -o learner.txt
@@ -56,5 +77,5 @@ lock:
 	rm -rf $(VENV)-lock
 
 clean:
-	rm -rf $(VENV) $(VENV)-lock .pytest_cache .hypothesis
+	rm -rf $(VENV) $(VENV)-lock $(VENV)-oldest .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -141,7 +141,8 @@ def log_sigmoid(z):
     np.float64(-1000.0)
     """
     z = as_float_array(z, "z")
-    return _scalar_if_0d(np.minimum(z, 0) - np.log1p(np.exp(-np.abs(z))))
+    with np.errstate(invalid="ignore"):  # a signalling-NaN input makes the subtraction warn; nan out either way
+        return _scalar_if_0d(np.minimum(z, 0) - np.log1p(np.exp(-np.abs(z))))
 
 
 # --- binary cross-entropy ------------------------------------------------------------------
@@ -188,8 +189,9 @@ def bce_with_logits(z, y):
     """
     z = as_float_array(z, "z")
     y = as_float_array(y, "y")
-    loss = (_times(y, np.maximum(-z, 0)) + _times(1 - y, np.maximum(z, 0))
-            + np.log1p(np.exp(-np.abs(z))))
+    with np.errstate(invalid="ignore"):  # only a (signalling) NaN can be invalid here: nan out
+        loss = (_times(y, np.maximum(-z, 0)) + _times(1 - y, np.maximum(z, 0))
+                + np.log1p(np.exp(-np.abs(z))))
     return _scalar_if_0d(loss)
 
 
@@ -208,7 +210,7 @@ def _sum_exp_without_one_max(x, m, axis):
     """
     # x − m below the most negative double gives -inf, whose exp is the right 0. Rows with
     # an infinite or nan maximum are shifted by m = 0 and may overflow; callers discard them.
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):  # invalid: signalling-NaN entries, nan out anyway
         e = np.exp(x - m)
     if e.size:
         np.put_along_axis(e, np.argmax(x, axis=axis, keepdims=True), 0, axis=axis)
