@@ -143,3 +143,36 @@ def test_standard_inputs_are_reproducible_and_include_the_extremes():
     b = engine.standard_inputs(extremes=[-1e300, 1e300])
     np.testing.assert_array_equal(a, b)
     assert a[0] == -1e300 and a[-1] == 1e300 and a.size == 501 + 469 + 2
+
+
+# --- the diagnoses later chapters rely on, shown on exercises made up for the test ---------------
+
+def made_up(reference, cases, mistakes, elementwise=False, names=("z",)):
+    return engine.Exercise(id="9.1", title="made up", stars=2, reference=reference, cases=cases,
+                           hints=("h",), mistakes=mistakes, elementwise=elementwise, names=names)
+
+
+def test_a_derivative_written_as_sigma_times_one_plus_sigma_is_named():
+    from helpers import sigmoid, sigmoid_derivative
+    exercise = made_up(sigmoid_derivative, lambda: [(engine.standard_inputs(grid=(-30, 30)),)],
+                       (engine.Mistake("σ(1 + σ)", lambda z: sigmoid(z) * (1 + sigmoid(z)),
+                                       "σ(1 + σ) instead of σ(1 − σ)."),), elementwise=True)
+    result = engine.Checker(exercise, lambda z: sigmoid(z) * (1 + sigmoid(z))).run()
+    assert result.diagnosis == "σ(1 + σ)" and "σ(1 − σ)" in str(result)
+
+
+def test_a_softmax_without_max_subtraction_is_named():
+    from helpers import softmax
+
+    def naive(x):
+        return np.exp(x) / np.exp(x).sum(axis=-1, keepdims=True)
+
+    rows = [(np.array([1.0, 2.0, 3.0]),), (np.array([1000.0, 1001.0]),)]
+    exercise = made_up(softmax, lambda: rows, (engine.Mistake("no max-subtraction", naive,
+                       "exp(1000) overflows: subtract the row's maximum first."),), names=("x",))
+    result = engine.Checker(exercise, naive).run()
+    assert result.diagnosis == "no max-subtraction" and "overflow encountered in exp" in str(result)
+    wrong_axis = engine.Checker(exercise, lambda x: np.exp(x - x.max()) / np.exp(x - x.max()).sum(axis=0, keepdims=True)[0]).run()
+    assert wrong_axis.passed  # 1-D rows: axis 0 is the row, and that is right
+    summed = engine.Checker(exercise, lambda x: np.exp(x - x.max()).sum()).run()
+    assert summed.diagnosis == "wrong shape" and "expected shape" in str(summed)

@@ -259,6 +259,8 @@ def describe_type_problem(got, expected):
     if isinstance(expected, np.ndarray) and expected.ndim > 0:
         if isinstance(got, (list, tuple)):
             return "list instead of array", ""
+        if as_real_number(got) is not None:
+            return "wrong shape", "a single number"
         if not isinstance(got, np.ndarray):
             return "wrong type", f"a {type(got).__name__}"
         if got.shape != expected.shape:
