@@ -1,6 +1,7 @@
 # The course's commands. Needs only python3 (>= 3.10) and make.
 #   make lab        set up what is missing, then open JupyterLab on chapter 00
 #   make test       set up what is missing (with the contributor's extras), then run every test
+#   make test-browser  only the browser tests: every notebook run in JupyterLab in headless Chromium
 #   make notebooks  regenerate notebooks/ from solutions/ and execute both
 #   make lock       re-pin requirements/*.txt from requirements/*.in (needs the network)
 #   make test-oldest  the whole suite with the oldest versions requirements/*.in allow, on Python 3.10
@@ -14,11 +15,12 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 LAB_ARGS  ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test test-oldest print-oldest-python notebooks lock clean
+.PHONY: help lab test test-browser test-oldest print-oldest-python notebooks lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets itself up on first use)"
 	@echo "make test       run every test (sets itself up on first use)"
+	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium (needs: apt-get install chromium)"
 	@echo "make notebooks  regenerate notebooks/ from solutions/ and execute both"
 	@echo "make lock       re-pin requirements/*.txt from requirements/*.in"
 	@echo "make test-oldest  run every test with the oldest allowed versions, on Python 3.10"
@@ -45,8 +47,12 @@ lab: $(VENV)/.learner-installed
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. \
 	  --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS)
 
+# The browser tests are part of it when Chromium is installed, and skipped with a reason when not.
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
+
+test-browser: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest tests/test_in_browser.py
 
 notebooks: $(VENV)/.dev-installed
 	$(BIN)/python tools/build_notebooks.py

@@ -19,13 +19,6 @@ def test_the_chapter_table_lists_every_chapter_and_links_the_ones_that_exist():
             assert f"{title} (in preparation)" in row, row
 
 
-def test_every_relative_link_in_the_readme_resolves():
-    targets = re.findall(r"\]\(((?!https?://)[^)#]+)", README)
-    assert targets, "no relative links found"
-    missing = [t for t in targets if not (ROOT / t).exists()]
-    assert not missing, f"README links to missing files: {missing}"
-
-
 def test_the_binder_link_opens_jupyterlab_on_chapter_00():
     link = re.search(r"https://mybinder\.org/v2/gh/[^)\s]+", README).group(0)
     path = re.search(r"urlpath=lab/tree/([^&)\s]+)", link).group(1)

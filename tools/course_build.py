@@ -37,6 +37,10 @@ CHAPTERS = (
     ("07", "07_sigmoid_in_the_wild", "The sigmoid in the wild", "gates, switches, logic, and bistable circuits"),
 )
 
+# Where the course lives on GitHub; Binder builds it from there. README.md uses the same.
+REPOSITORY = "sigmoid-course/sigmoid-course"
+BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
+
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 CODE_STUB = ("# YOUR CODE HERE", "raise NotImplementedError()")
@@ -192,8 +196,17 @@ def chapter_link(chapter, arrow_before="", arrow_after=""):
     return f"{label} (coming soon)"
 
 
-def navigation_markdown(number):
-    """'← 00 · Start here · Contents · 02 · The derivative →' for chapter ``number``."""
+def binder_url(path):
+    """A Binder link that opens JupyterLab on ``path`` (relative to the repository's root)."""
+    return f"https://mybinder.org/v2/gh/{REPOSITORY}/HEAD?urlpath=lab/tree/{path}"
+
+
+def navigation_markdown(number, launch_badge=False):
+    """'← 00 · Start here · Contents · 02 · The derivative →' for chapter ``number``.
+
+    With ``launch_badge`` (the chapter's first cell) it starts with a Binder badge that opens
+    the learner's version of this chapter.
+    """
     index = [c[0] for c in CHAPTERS].index(number)
     parts = []
     if index > 0:
@@ -201,7 +214,11 @@ def navigation_markdown(number):
     parts.append("[Contents](00_start_here.ipynb#Contents)")
     if index + 1 < len(CHAPTERS):
         parts.append(chapter_link(CHAPTERS[index + 1], arrow_after=" →"))
-    return " · ".join(parts)
+    line = " · ".join(parts)
+    if launch_badge:
+        url = binder_url(f"notebooks/{CHAPTERS[index][1]}.ipynb")
+        line = f"[![Launch this chapter on Binder]({BINDER_BADGE})]({url}) &nbsp; " + line
+    return line
 
 
 def contents_markdown():
@@ -215,11 +232,16 @@ def contents_markdown():
 
 
 def write_generated_cells(nb, number):
-    """Rewrite the cells tagged 'navigation' and 'contents' from CHAPTERS, in place."""
+    """Rewrite the cells tagged 'navigation' and 'contents' from CHAPTERS, in place.
+
+    The first navigation cell (the top of the chapter) also gets the Binder launch badge.
+    """
+    first = True
     for cell in nb["cells"]:
         tags = cell.get("metadata", {}).get("tags", [])
         if NAVIGATION_TAG in tags:
-            cell["source"] = navigation_markdown(number)
+            cell["source"] = navigation_markdown(number, launch_badge=first)
+            first = False
         elif CONTENTS_TAG in tags:
             cell["source"] = contents_markdown()
     return nb

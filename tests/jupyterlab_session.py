@@ -1,0 +1,205 @@
+"""Drive a real JupyterLab in headless Chromium: what a learner's browser would show.
+
+``lab_server(root)`` starts JupyterLab on a free loopback port with no token, serving ``root``
+(a temporary copy of the notebooks, since Lab autosaves), and stops it by its process id.
+``run_notebook(page, base_url, path)`` opens a notebook, clears its outputs, runs all cells,
+and returns a ``LabRun`` listing every problem a learner would see (a cell that did not run,
+an error or stderr output, a widget error box, a widget or figure that did not render, a
+slider whose output does not change), with the time it took.
+"""
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def chromium_available():
+    return Path(CHROMIUM).exists()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def lab_server(root):
+    """JupyterLab serving ``root`` on http://127.0.0.1:<free port>/, no token; yields the base URL."""
+    port = free_port()
+    state = Path(tempfile.mkdtemp(prefix="lab-state-"))
+    settings = state / "settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    # no "news" or "check for updates" pop-up over the notebook
+    (settings / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(state / "config"), JUPYTER_RUNTIME_DIR=str(state / "runtime"),
+               JUPYTERLAB_SETTINGS_DIR=str(state / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(state / "workspaces"))
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               "--IdentityProvider.token=", f"--ServerApp.root_dir={root}",
+               "--ServerApp.disable_check_xsrf=True"]   # test-only server on loopback: lets the
+                                                         # tests end kernels through the REST API
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    log = open(state / "server.log", "w")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/lab", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("JupyterLab did not start:\n" + (state / "server.log").read_text()[-3000:])
+            time.sleep(0.3)
+        yield base
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)   # the server and the kernels it started
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+        log.close()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+@dataclass
+class LabRun:
+    """What happened to one notebook in the browser."""
+
+    problems: list = field(default_factory=list)
+    seconds_to_run_all: float = 0.0
+    slider_seconds: float = None
+    code_cells: int = 0
+    widgets: int = 0
+    figures: int = 0
+
+
+def click_menu(page, menu, item):
+    """Open a top menu and click one of its enabled items, by their visible text."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
+    page.locator(".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel",
+                 has_text=item).first.click()
+
+
+def prompts(page):
+    """The execution prompts ('[3]:', '[*]:', '[ ]:') of every code cell, in order."""
+    return page.eval_on_selector_all(
+        ".jp-Notebook .jp-CodeCell .jp-InputArea-prompt", "els => els.map(e => e.textContent.trim())")
+
+
+def all_ran(texts):
+    return bool(texts) and all(t.startswith("[") and t[1:-2].strip().isdigit() for t in texts)
+
+
+def wait_until(condition, timeout, what):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(what)
+        time.sleep(0.1)
+
+
+def run_notebook(page, base_url, path, expected_figures=0, timeout=120):
+    """Open ``path`` (relative to the server root) in Lab, clear outputs, run all, inspect."""
+    run = LabRun()
+    page.goto(f"{base_url}/lab/tree/{path}?reset")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=60_000)
+    # Click somewhere with no link in it (the first cell is the navigation line), so that the
+    # notebook becomes the current widget and the Edit and Run menus act on it.
+    page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt").first.click()
+    click_menu(page, "Edit", "Clear Outputs of All Cells")
+    wait_until(lambda: not page.locator(".jp-Notebook .jp-OutputArea-output").count(), 30,
+               "outputs were not cleared")
+    started = time.perf_counter()
+    click_menu(page, "Run", "Run All Cells")
+    try:
+        wait_until(lambda: all_ran(prompts(page)) and page.locator(
+            '.jp-Notebook-ExecutionIndicator[data-status="idle"]').count(), timeout, "cells still running")
+    except TimeoutError:
+        waiting = [i for i, t in enumerate(prompts(page)) if not t[1:-2].strip().isdigit()]
+        run.problems.append(f"code cells {waiting[:10]} did not run within {timeout} s")
+        return run
+    run.seconds_to_run_all = time.perf_counter() - started
+    page.wait_for_timeout(500)                                      # let widget views finish rendering
+    run.code_cells = len(prompts(page))
+    inspect_outputs(page, run, expected_figures)
+    if not run.problems:
+        move_a_slider(page, run)
+    return run
+
+
+def inspect_outputs(page, run, expected_figures):
+    for stream in page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').all():
+        run.problems.append("error or stderr output: " + stream.text_content().strip()[:300])
+    errors = page.locator(".jupyter-widgets-error-widget")
+    if errors.count():
+        run.problems.append(f"{errors.count()} widget error box(es): " + errors.first.text_content().strip()[:300])
+    # A widget view's output area has no MIME type attribute (ipywidgets renders it itself).
+    views = page.locator(".jp-Notebook .jp-OutputArea-output:not([data-mime-type])")
+    run.widgets = views.count()
+    for i in range(run.widgets):
+        view = views.nth(i)
+        if not view.locator(".jupyter-widgets").count() or view.locator(".jupyter-widgets-error-widget").count():
+            run.problems.append(f"widget {i + 1} of {run.widgets} did not render: "
+                                + view.text_content().strip()[:200])
+    if not run.widgets:
+        run.problems.append("no widget appeared: every chapter has at least one")
+    images = page.eval_on_selector_all(".jp-Notebook .jp-OutputArea-output img",
+                                       "imgs => imgs.map(i => i.complete && i.naturalWidth > 0)")
+    run.figures = sum(images)
+    if not all(images):
+        run.problems.append(f"{images.count(False)} figure(s) did not load")
+    if run.figures < expected_figures:
+        run.problems.append(f"{run.figures} figures shown; the stored notebook has {expected_figures}")
+
+
+# What a slider's box shows besides the slider itself: pictures, labels, HTML, output text.
+SHOWN = """box => {
+    const parts = [];
+    box.querySelectorAll('img').forEach(i => parts.push(i.src));
+    box.querySelectorAll('.widget-label, .widget-html-content, .widget-output pre')
+       .forEach(e => { if (!e.closest('.widget-slider')) parts.push(e.textContent); });
+    return parts.join('|');
+}"""
+
+
+def move_a_slider(page, run):
+    """Press → on the first slider; what its widget box shows must change. Times the round trip."""
+    sliders = page.locator(".widget-slider .noUi-handle")
+    if not sliders.count():
+        run.problems.append("no slider to move")
+        return
+    handle = sliders.first
+    handle.scroll_into_view_if_needed()
+    box = handle.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][1]")
+    before = box.evaluate(SHOWN)
+    started = time.perf_counter()
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    try:
+        wait_until(lambda: box.evaluate(SHOWN) != before, 15, "no change")
+        run.slider_seconds = time.perf_counter() - started
+    except TimeoutError:
+        run.problems.append("moving the first slider changed nothing in its widget within 15 s")
