@@ -1,10 +1,12 @@
 """helpers — the small package every notebook of the sigmoid course imports.
 
-    numerics   stable sigmoid, logit, cross-entropy, softmax; a gradient checker
-    plots      the course's figure style and the figures that recur between chapters
-    data       the seeded synthetic loan-default data
-    widgets    sliders and the chapter explorers built from them
-    checks     exercise checks, hints and quizzes (one module per chapter)
+    numerics      stable sigmoid, logit, cross-entropy, softmax; a gradient checker
+    models        logistic regression from scratch: scores, probabilities, gradients, training
+    plots         the course's figure style and the figures that recur between chapters
+    data          the seeded synthetic loan-default data
+    widgets       sliders, the chapter explorers built from them, and quizzes
+    checks        exercise checks and hints (one module per chapter, chNN.py)
+    environment   is this set-up recent enough? (chapter 00)
 
 The numerical functions are also available at the top level: ``from helpers import sigmoid``.
 """
