@@ -2,6 +2,7 @@
 
     numerics      stable sigmoid, logit, cross-entropy, softmax; a gradient checker
     models        logistic regression from scratch: scores, probabilities, gradients, training
+    networks      a small multilayer perceptron with backpropagation written out by hand
     plots         the course's figure style and the figures that recur between chapters
     data          the seeded synthetic loan-default data
     widgets       sliders, the chapter explorers built from them, and quizzes
