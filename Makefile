@@ -3,6 +3,7 @@
 #   make test       set up what is missing (with the contributor's extras), then run every test
 #   make test-browser  only the browser tests: every notebook run in JupyterLab in headless Chromium
 #   make notebooks  regenerate notebooks/ from solutions/ and execute both
+#   make classroom  an nbgrader course directory in classroom/, one assignment per chapter
 #   make lock       re-pin requirements/*.txt from requirements/*.in (needs the network)
 #   make test-oldest  the whole suite with the oldest versions requirements/*.in allow, on Python 3.10
 # Everything is installed into .venv/ inside the repository; nothing outside it is touched.
@@ -15,13 +16,14 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 LAB_ARGS  ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test test-browser test-oldest print-oldest-python notebooks lock clean
+.PHONY: help lab test classroom test-browser test-oldest print-oldest-python notebooks lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets itself up on first use)"
 	@echo "make test       run every test (sets itself up on first use)"
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium (needs: apt-get install chromium)"
 	@echo "make notebooks  regenerate notebooks/ from solutions/ and execute both"
+	@echo "make classroom  build an nbgrader course directory in classroom/ (for teachers)"
 	@echo "make lock       re-pin requirements/*.txt from requirements/*.in"
 	@echo "make test-oldest  run every test with the oldest allowed versions, on Python 3.10"
 	@echo "make clean      remove .venv and caches"
@@ -56,6 +58,9 @@ test-browser: $(VENV)/.dev-installed
 
 notebooks: $(VENV)/.dev-installed
 	$(BIN)/python tools/build_notebooks.py
+
+classroom: $(VENV)/.dev-installed
+	$(BIN)/python tools/make_classroom.py
 
 # The lower bounds in requirements/*.in are claims; this proves them. It resolves every direct
 # requirement to its lowest allowed release (uv's lowest-direct resolution; what they need in

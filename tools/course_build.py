@@ -164,8 +164,23 @@ def exercise_cells(nb):
     return found
 
 
+def with_hidden_test(source, exercise_id):
+    """The check cell's source followed by its hidden test (nbgrader removes it on release).
+
+    ``check`` only shows a verdict; the hidden ``grade`` raises unless the answer is right, so an
+    unattempted or wrong exercise earns 0 points and a right one all of them.
+    """
+    visible = replace_regions(source, BEGIN_HIDDEN, END_HIDDEN, ()).rstrip()
+    answer = re.search(r"""check\(\s*["']""" + re.escape(exercise_id) + r"""["']\s*,\s*(.+?)\)\s*$""",
+                       visible, re.MULTILINE)
+    if not answer:
+        raise ValueError(f"exercise {exercise_id}: the check cell must be check(\"{exercise_id}\", function)")
+    return "\n".join([visible, BEGIN_HIDDEN, "from helpers.checks import grade",
+                      f'grade("{exercise_id}", {answer.group(1)})', END_HIDDEN])
+
+
 def annotate(nb, chapter, points_for):
-    """Give every cell its nbgrader metadata, in place.
+    """Give every cell its nbgrader metadata, and every check cell its hidden test, in place.
 
     Solution cells are named after their exercise (``ex1_4_answer``), check cells
     ``ex1_4_check`` with ``points_for("1.4")`` points, and every other cell is locked and
@@ -173,6 +188,7 @@ def annotate(nb, chapter, points_for):
     """
     roles = {}
     for exercise_id, answer, check in exercise_cells(nb):
+        nb["cells"][check]["source"] = with_hidden_test(source_of(nb["cells"][check]), exercise_id)
         name = exercise_id.replace(".", "_")
         roles[answer] = nbgrader_metadata(f"ex{name}_answer", solution=True)
         roles[check] = nbgrader_metadata(f"ex{name}_check", grade=True, points=points_for(exercise_id))

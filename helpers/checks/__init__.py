@@ -1,6 +1,7 @@
 """Exercise checks, hints and quizzes — what the notebooks call.
 
     check("1.3", my_sigmoid)   checks your answer and says what is wrong, if anything
+    grade("1.3", my_sigmoid)   the same, but raises unless right (nbgrader's hidden tests)
     hint("1.3")                shows the next hint (hint("1.3", 2) shows hint 2)
     quiz("01")                 shows the chapter's "Test your understanding" questions
 
@@ -14,7 +15,7 @@ from IPython.display import display
 
 from .engine import CheckResult, Exercise, Mistake, next_hint
 
-__all__ = ["check", "hint", "quiz", "run_check", "exercise", "Exercise", "Mistake", "CheckResult"]
+__all__ = ["check", "hint", "quiz", "grade", "run_check", "exercise", "Exercise", "Mistake", "CheckResult"]
 
 
 def _chapter_module(chapter):
@@ -53,6 +54,16 @@ def check(exercise_id, answer):
         print(f"✗ {error.args[0]}")
         return
     display(result)
+
+
+def grade(exercise_id, answer):
+    """For autograders (nbgrader's hidden tests): raise AssertionError unless the answer is right.
+
+    The message is the check's own explanation, so the feedback a teacher returns says why.
+    """
+    result = run_check(exercise_id, answer)
+    if not result.passed:
+        raise AssertionError(str(result))
 
 
 def hint(exercise_id, number=None):

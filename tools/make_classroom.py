@@ -1,0 +1,69 @@
+"""make classroom: an nbgrader course directory built from solutions/, ready to copy to a hub.
+
+    python tools/make_classroom.py [DIRECTORY]      (default: classroom/, which git ignores)
+
+It writes DIRECTORY/nbgrader_config.py and DIRECTORY/source/<chapter>/<chapter>.ipynb for each
+chapter: one assignment per chapter, named after its notebook (e.g. 01_the_sigmoid). The
+solution notebooks are already nbgrader source notebooks (tools/course_build.py gives them
+their metadata and hidden tests), so they are copied as they are. Then, in DIRECTORY:
+
+    nbgrader generate_assignment 01_the_sigmoid     the student version, in release/
+    nbgrader autograde 01_the_sigmoid               grades submitted/<student>/01_the_sigmoid/
+    nbgrader generate_feedback 01_the_sigmoid       HTML feedback for each student
+    nbgrader export                                 grades.csv
+"""
+
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools.course_build import ROOT, SOLUTIONS, available_chapters  # noqa: E402
+
+COURSE_ID = "sigmoid-course"
+
+CONFIG = '''\
+# nbgrader configuration for the sigmoid course, written by `make classroom`.
+c = get_config()  # noqa: F821  (nbgrader provides it)
+
+c.CourseDirectory.course_id = "{course_id}"
+c.CourseDirectory.root = __file__.rsplit("/", 1)[0] if "/" in __file__ else "."
+# The stub that replaces each answer: the same as in the course's notebooks/ folder, so the
+# released notebooks are the learners' notebooks.
+c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+# A learner's endless loop inside a checked function is stopped by the check after 5 s; a cell
+# that never finishes at top level is stopped here, and autograding goes on.
+c.ExecutePreprocessor.timeout = {timeout}
+c.ExecutePreprocessor.interrupt_on_timeout = True
+'''
+
+
+def chapters():
+    return [stem for _, stem, _, _ in available_chapters()]
+
+
+def make_classroom(directory, timeout=60):
+    """Write the course directory; return the assignment names, one per chapter."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "nbgrader_config.py").write_text(CONFIG.format(course_id=COURSE_ID, timeout=timeout))
+    source = directory / "source"
+    if source.exists():
+        shutil.rmtree(source)
+    for stem in chapters():
+        (source / stem).mkdir(parents=True)
+        shutil.copyfile(SOLUTIONS / f"{stem}.ipynb", source / stem / f"{stem}.ipynb")
+    return chapters()
+
+
+def main(args):
+    directory = Path(args[0]) if args else ROOT / "classroom"
+    names = make_classroom(directory)
+    print(f"nbgrader course directory in {directory}: {len(names)} assignments ({', '.join(names)})")
+    print(f"next: cd {directory} && nbgrader generate_assignment {names[0]}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
