@@ -74,6 +74,9 @@ class Explorer(widgets.VBox):
             result = self.draw(**values)
             figure = result[0] if isinstance(result, tuple) else result
             self.output.outputs = (_png_output(figure),)
+        except Exception as error:  # say so in the widget rather than fail silently
+            self.output.outputs = ({"output_type": "stream", "name": "stderr",
+                                    "text": f"The figure could not be drawn: {type(error).__name__}: {error}\n"},)
         finally:  # close every figure draw() opened, so none is left open or shown twice
             for number in set(plt.get_fignums()) - figures_before:
                 plt.close(number)

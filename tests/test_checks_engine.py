@@ -176,3 +176,24 @@ def test_a_softmax_without_max_subtraction_is_named():
     assert wrong_axis.passed  # 1-D rows: axis 0 is the row, and that is right
     summed = engine.Checker(exercise, lambda x: np.exp(x - x.max()).sum()).run()
     assert summed.diagnosis == "wrong shape" and "expected shape" in str(summed)
+
+
+# --- whatever a learner's function returns, no check crashes ---------------------------------------
+
+ODD_RETURNS = [(np.zeros(3), 1.0), {"key": 1}, "text", [1, [2, 3]], object(), np.array(["a", "b"]),
+               np.zeros((2, 3, 4)), float("nan"), True, lambda: 1]
+
+
+def every_exercise():
+    import importlib
+    from tools.course_build import available_chapters
+    for number, _, _, _ in available_chapters():
+        yield from importlib.import_module(f"helpers.checks.ch{number}").EXERCISES
+
+
+@pytest.mark.parametrize("exercise", list(every_exercise()), ids=lambda ex: ex.id)
+def test_no_check_crashes_on_odd_return_values(exercise):
+    for odd in ODD_RETURNS:
+        result = engine.Checker(exercise, lambda *args, odd=odd: odd).run()
+        assert result.status == "failed", (exercise.id, odd, str(result))
+        assert str(result).startswith(f"✗ Exercise {exercise.id}")

@@ -303,8 +303,8 @@ def test_explorers_leave_no_figures_open():
         plt.subplots()
         raise ValueError("learner's draw failed")
 
-    with pytest.raises(ValueError):
-        widgets.explore(broken, k=widgets.slider("k", 0, 1, 0.1, 0.5))
+    explorer = widgets.explore(broken, k=widgets.slider("k", 0, 1, 0.1, 0.5))
+    assert "learner's draw failed" in explorer.output.outputs[0]["text"]
     assert plt.get_fignums() == []
 
 
@@ -359,3 +359,13 @@ def test_show_quiz_shows_markdown_text_then_a_widget(monkeypatch):
     widgets.show_quiz([CHOICE, NUMBER])
     assert [type(item) for item in shown] == [Markdown, ipywidgets.VBox] * 2
     assert CHOICE.text in shown[0].data and NUMBER.text in shown[2].data
+
+
+def test_an_explorer_whose_drawing_fails_says_so_in_the_widget():
+    def broken_draw(k):
+        raise NameError("name 'training' is not defined")
+
+    explorer = widgets.explore(broken_draw, k=widgets.slider("k", 0.0, 1.0, 0.1, 0.5))
+    (shown,) = explorer.output.outputs
+    assert shown["name"] == "stderr" and "could not be drawn: NameError" in shown["text"]
+    assert not plt.get_fignums()

@@ -230,9 +230,15 @@ def for_inputs(names, args, sentence):
 
 
 def close(got, expected, rtol, atol):
-    """Elementwise |got − expected| ≤ atol + rtol·|expected|, with nan matching nan and inf matching inf."""
-    got = np.asarray(got, dtype=float)
-    expected = np.asarray(expected, dtype=float)
+    """Elementwise |got − expected| ≤ atol + rtol·|expected|, with nan matching nan and inf matching inf.
+
+    Anything that is not made of numbers (a string, a ragged tuple, a dict) is simply not close.
+    """
+    try:
+        expected = np.asarray(expected, dtype=float)
+        got = np.broadcast_to(np.asarray(got, dtype=float), expected.shape)
+    except (TypeError, ValueError):
+        return np.zeros(np.shape(expected) if isinstance(expected, np.ndarray) else (), dtype=bool)
     with np.errstate(invalid="ignore", over="ignore"):
         near = np.abs(got - expected) <= atol + rtol * np.abs(expected)
     same = (got == expected) | (np.isnan(got) & np.isnan(expected))
@@ -368,10 +374,10 @@ class Checker:
                 continue
             if call.warnings and set(wrong.warnings) != set(call.warnings):
                 continue
-            if np.shape(wrong.value) != np.shape(call.value) or type(wrong.value) is not type(call.value) and (
-                    isinstance(call.value, (list, tuple)) or isinstance(wrong.value, (list, tuple))):
-                continue
             try:
+                if np.shape(wrong.value) != np.shape(call.value) or type(wrong.value) is not type(call.value) and (
+                        isinstance(call.value, (list, tuple)) or isinstance(wrong.value, (list, tuple))):
+                    continue
                 # as close to the mistake as a right answer must be to the reference
                 agrees = close(call.value, wrong.value, max(self.exercise.rtol, 1e-6),
                                max(self.exercise.atol, 1e-12))
@@ -449,10 +455,9 @@ class Checker:
         mistake = self.known_mistake(args, call)
         if mistake:
             return self.fail(lines, mistake.name, mistake.explanation)
-        if kind == "list instead of array":
-            got = np.asarray(call.value, dtype=object)
-            if got.shape == expected.shape and close(got.astype(float), expected, ex.rtol, ex.atol).all():
-                lines.append("The values themselves are right.")
+        if kind == "list instead of array" and np.shape(expected) == np.shape(close(call.value, expected, 0, 0)) \
+                and close(call.value, expected, ex.rtol, ex.atol).all():
+            lines.append("The values themselves are right.")
         return self.fail(lines, kind)
 
     # --- a list of separate cases ----------------------------------------------------------------
