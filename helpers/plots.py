@@ -16,7 +16,7 @@ from cycler import cycler
 
 from .numerics import sigmoid
 
-__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "plot_sigmoid", "sigmoid_figure",
+__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "plot_sigmoid", "sigmoid_figure", "loan_model_figure",
            "mark_values", "loan_scatter", "draw_decision_boundary"]
 
 # The Okabe–Ito palette: eight colours that stay distinct for the common kinds of colour
@@ -218,3 +218,36 @@ def draw_decision_boundary(ax, w, b, label="decision boundary (z = 0)", color=No
     _label_if_unset(ax, "x₁", "x₂", "Decision boundary w·x + b = 0")
     _legend_outside(ax)
     return ax
+
+
+def loan_model_figure(data, w, b, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3.0),
+                      color=OKABE_ITO["vermillion"], label="decision boundary (z = 0)", figsize=None):
+    """The standardised applicants, a model's line w·x + b = 0 with its z > 0 side shaded, and
+    reference models as dashed lines — the picture chapters 00 and 03 let you steer with sliders.
+
+    ``references`` is a sequence of (label, w, b). The axis limits are fixed, so moving a slider
+    never rescales the picture. With w = 0 there is no line: every score is b, and the shading
+    covers everything or nothing. Returns (fig, ax); the caller sets the title.
+
+    >>> from helpers.data import make_loan_data, TRUE_W, TRUE_B
+    >>> fig, ax = loan_model_figure(make_loan_data(), [1.0, 0.0], 0.0, references=[("true", TRUE_W, TRUE_B)])
+    >>> plt.close(fig)
+    """
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import Patch
+
+    fig, ax = plt.subplots(figsize=figsize)
+    loan_scatter(ax, data, standardised=True)
+    g1, g2 = np.meshgrid(np.linspace(*xlim, 300), np.linspace(*ylim, 300))
+    shade = np.zeros(g1.shape + (4,))
+    shade[w[0] * g1 + w[1] * g2 + b > 0] = to_rgba(color, 0.13)
+    ax.imshow(shade, extent=(*xlim, *ylim), origin="lower", aspect="auto", zorder=0)
+    ax.set(xlim=xlim, ylim=ylim)
+    if w[0] != 0 or w[1] != 0:
+        draw_decision_boundary(ax, w, b, label=label, color=color, linewidth=2.5)
+    for (ref_label, ref_w, ref_b), style in zip(references, ["--", ":", "-."]):
+        draw_decision_boundary(ax, ref_w, ref_b, label=ref_label, linestyle=style, color=OKABE_ITO["black"])
+    handles, _ = ax.get_legend_handles_labels()
+    handles.append(Patch(color=to_rgba(color, 0.13), label="z > 0: predict default"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return fig, ax

@@ -369,3 +369,15 @@ def test_an_explorer_whose_drawing_fails_says_so_in_the_widget():
     (shown,) = explorer.output.outputs
     assert shown["name"] == "stderr" and "could not be drawn: NameError" in shown["text"]
     assert not plt.get_fignums()
+
+
+def test_loan_model_figure_shades_the_default_side_and_draws_references():
+    data = loans.make_loan_data()
+    fig, ax = plots.loan_model_figure(data, [1.5, -1.0], -1.0, references=[("true model", loans.TRUE_W, loans.TRUE_B)])
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "true model" in labels and "z > 0: predict default" in labels and "decision boundary (z = 0)" in labels
+    assert ax.get_xlim() == (-3.5, 3.5) and ax.get_xlabel() and ax.images
+    plt.close(fig)
+    fig, ax = plots.loan_model_figure(data, [0.0, 0.0], 1.0)      # no line, everything shaded
+    assert "decision boundary (z = 0)" not in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close(fig)

@@ -180,7 +180,9 @@ def call_safely(function, args, seconds=TIME_LIMIT_SECONDS):
             call.error = error
         except (Exception, SystemExit) as error:  # reported, not re-raised (KeyboardInterrupt still stops)
             call.error = error
-    call.warnings = list(dict.fromkeys(str(w.message) for w in caught))
+    # NumPy says "in scalar multiply" for one number and "in multiply" for an array: one message
+    call.warnings = list(dict.fromkeys(str(w.message).replace("encountered in scalar ", "encountered in ")
+                                       for w in caught))
     call.printed = printed.getvalue()
     return call
 
@@ -208,7 +210,8 @@ def show(value):
         return repr(value.item())        # 2, not np.int64(2)
     if isinstance(value, np.ndarray):
         with np.printoptions(precision=6, threshold=8, edgeitems=3):
-            return np.array2string(value, separator=", ")
+            text = np.array2string(value, separator=", ")
+        return f"(an array of shape {value.shape}) {text}" if value.ndim > 1 and value.size > 8 else text
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
@@ -217,7 +220,7 @@ def show_args(names, args):
     """'For z = 2.0' for single values; for a whole test array, a description of it."""
     if not args:
         return ""
-    if len(args) == 1 and isinstance(args[0], np.ndarray) and args[0].size > 8:
+    if len(args) == 1 and isinstance(args[0], np.ndarray) and args[0].ndim == 1 and args[0].size > 8:
         z = args[0]
         return f"the array of {z.size} test values {names[0]} (from {show(z.min())} to {show(z.max())})"
     return ", ".join(f"{n} = {show(a)}" for n, a in zip(names, args))
@@ -464,10 +467,11 @@ class Checker:
 
     def run_cases(self, cases):
         ex = self.exercise
-        right, first_failure = 0, None
+        right, first_failure, calls = 0, None, []
         for args in cases:
             args = tuple(args)
             call = call_safely(self.answer, args)
+            calls.append((args, call))
             problem = self.call_problem(call, args)
             if problem:
                 return problem
@@ -483,6 +487,7 @@ class Checker:
                 line = for_inputs(ex.names, args, f"your function returned {show(call.value)}, "
                                                   f"but NumPy warned \"{call.warnings[0]}\".")
                 return self.wrong_answer([line], args, call)
+            calls[-1] = (args, call, ok)
             if ok:
                 right += 1
             elif first_failure is None:
@@ -496,7 +501,42 @@ class Checker:
             lines.append(f"Expected {show(expected)}. {right} of {len(cases)} test cases were right.")
         else:
             lines.append(self.not_the_value(call.value, expected))
-        return self.wrong_answer(lines, args, call, where=~close(call.value, expected, ex.rtol, ex.atol))
+        mistake = self.mistake_on_every_case(calls)
+        if mistake:
+            return self.fail(lines, mistake.name, mistake.explanation)
+        return self.fail(lines, *((warning_name(call.warnings[0]), warning_cause(call.warnings[0]))
+                                  if call.warnings else ()))
+
+    def mistake_on_every_case(self, calls):
+        """The first known mistake that gives what the answer gave on every case, right or wrong.
+
+        One case can fit several mistakes (a True/False answer has only two values), so a
+        diagnosis needs the whole pattern of answers to agree. Cases where the mistake itself
+        cannot run are left out; at least one case the answer got wrong must be compared.
+        """
+        for mistake in self.exercise.mistakes:
+            verdicts = [(self.agrees(mistake, args, call), ok) for args, call, ok in calls]
+            compared = [(agree, ok) for agree, ok in verdicts if agree is not None]
+            if compared and all(agree for agree, _ in compared) and not all(ok for _, ok in compared):
+                return mistake
+        return None
+
+    def agrees(self, mistake, args, call):
+        """True/False: does the mistake give what the answer gave here? None if it cannot run."""
+        wrong = call_safely(mistake.wrong, args)
+        if wrong.error is not None or wrong.value is None:
+            return None
+        if call.warnings and set(wrong.warnings) != set(call.warnings):
+            return False
+        if isinstance(wrong.value, (bool, np.bool_)) or isinstance(call.value, (bool, np.bool_)):
+            return isinstance(call.value, (bool, np.bool_)) and bool(call.value) == bool(wrong.value)
+        try:
+            if np.shape(wrong.value) != np.shape(call.value):
+                return False
+        except ValueError:
+            return False
+        return bool(np.all(close(call.value, wrong.value, max(self.exercise.rtol, 1e-6),
+                                 max(self.exercise.atol, 1e-12))))
 
     def not_the_value(self, got, expected):
         """For an answer with no inputs: say how it is wrong without giving the answer away."""
