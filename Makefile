@@ -4,6 +4,7 @@
 #   make test-browser  only the browser tests: every notebook run in JupyterLab in headless Chromium
 #   make notebooks  regenerate notebooks/ from solutions/ and execute both
 #   make classroom  an nbgrader course directory in classroom/, one assignment per chapter
+#   make bench      write BENCHMARKS.md: accuracy and speed of helpers, notebook and widget times, set-up cost
 #   make lock       re-pin requirements/*.txt from requirements/*.in (needs the network)
 #   make test-oldest  the whole suite with the oldest versions requirements/*.in allow, on Python 3.10
 # Everything is installed into .venv/ inside the repository; nothing outside it is touched.
@@ -16,7 +17,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 LAB_ARGS  ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test classroom test-browser test-oldest print-oldest-python notebooks lock clean
+.PHONY: help lab test classroom bench test-browser test-oldest print-oldest-python notebooks lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets itself up on first use)"
@@ -24,6 +25,7 @@ help:
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium (needs: apt-get install chromium)"
 	@echo "make notebooks  regenerate notebooks/ from solutions/ and execute both"
 	@echo "make classroom  build an nbgrader course directory in classroom/ (for teachers)"
+	@echo "make bench      write BENCHMARKS.md (6-8 minutes; run it on a quiet machine)"
 	@echo "make lock       re-pin requirements/*.txt from requirements/*.in"
 	@echo "make test-oldest  run every test with the oldest allowed versions, on Python 3.10"
 	@echo "make clean      remove .venv and caches"
@@ -61,6 +63,9 @@ notebooks: $(VENV)/.dev-installed
 
 classroom: $(VENV)/.dev-installed
 	$(BIN)/python tools/make_classroom.py
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python tools/benchmark.py
 
 # The lower bounds in requirements/*.in are claims; this proves them. It resolves every direct
 # requirement to its lowest allowed release (uv's lowest-direct resolution; what they need in

@@ -82,11 +82,17 @@ def sigmoid(z):
     array([0. , 0.5, 1. ])
     """
     z = as_float_array(z, "z")
-    e = np.exp(-np.abs(z))
+    # Speed: each step writes into one of two buffers (out=, +=, /=) instead of making a
+    # new array; on large arrays fresh memory costs as much as the exp itself.
+    e = np.abs(z, out=np.empty_like(z))
+    np.exp(np.negative(e, out=e), out=e)                    # e = exp(-|z|)
     # The numerator is 1 where z ≥ 0 and e where z < 0. copysign gives +1 or -1, and
     # max(±1, e) picks 1 or e; this is cheaper than np.where on mixed signs.
-    numerator = np.maximum(np.copysign(np.ones_like(z), z), e)
-    return _scalar_if_0d(numerator / (1 + e))
+    numerator = np.copysign(1.0, z, out=np.empty_like(z))
+    np.maximum(numerator, e, out=numerator)
+    e += 1
+    numerator /= e
+    return _scalar_if_0d(numerator)
 
 
 def sigmoid_derivative(z):

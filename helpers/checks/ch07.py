@@ -1,0 +1,348 @@
+"""Chapter 07 · The sigmoid in the wild — exercises, their checks and hints, and the quiz.
+
+Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
+the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+
+Two exercises (7.1, 7.6) accept any weights that do the job: the check compares the
+network's outputs with the truth table within 0.05, so every confident right choice passes,
+and the mistakes are the truth tables of the gates a learner computes by accident. The
+engine compares a wrong answer with the mistakes only where the answer is wrong, so the
+order of the mistakes matters: a gate whose wrong entries are a subset of another's comes first.
+"""
+
+import numpy as np
+
+from ..numerics import sigmoid
+from ..widgets import Question
+from .engine import Exercise, Mistake, standard_inputs
+
+# The four inputs of a two-input logic gate, as two arrays (one call checks the whole table).
+X1 = np.array([0.0, 0.0, 1.0, 1.0])
+X2 = np.array([0.0, 1.0, 0.0, 1.0])
+CORNERS = [(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)]
+
+# The XOR network's inputs: the truth table, and the table shuffled and repeated.
+TRUTH_TABLE = np.column_stack([X1, X2])
+SHUFFLED = np.array([[1.0, 1.0], [0.0, 1.0], [1.0, 0.0], [0.0, 0.0],
+                     [0.0, 1.0], [1.0, 1.0], [0.0, 0.0], [1.0, 0.0]])
+
+
+# --- 7.1 a NAND neuron ----------------------------------------------------------------------
+
+def _nand(x1, x2):
+    return 1.0 - np.asarray(x1, dtype=float) * np.asarray(x2, dtype=float)
+
+
+def _nand_cases():
+    return [(X1.copy(), X2.copy())] + list(CORNERS)
+
+
+# --- 7.2 the loop's error factor --------------------------------------------------------------
+
+def _error_factor(c):
+    return 1 - np.asarray(c, dtype=float) / 4
+
+
+# --- 7.3 a soft switch ---------------------------------------------------------------------------
+
+def _soft_switch(x, u, W1, W2):
+    g = sigmoid(u @ x)
+    return g * (W1 @ x) + (1 - g) * (W2 @ x)
+
+
+def _switch_cases():
+    """(x, u, W1, W2) for several sizes; gates near 1, near 0 and in between (u·x from about −6 to 6)."""
+    rng = np.random.default_rng(70)
+    cases = [(np.array([1.0, -0.5]), np.array([0.8, 0.4]),                    # a small readable one first
+              np.array([[1.0, 2.0], [0.0, -1.0]]), np.array([[0.5, 0.0], [1.0, 1.0]]))]
+    for d, m, gate_score in [(2, 2, 0.8), (3, 2, 5.0), (2, 3, -5.0), (1, 1, 2.0), (4, 3, -0.7), (2, 4, 6.0)]:
+        x = rng.normal(0, 1, d)
+        u = rng.normal(0, 1, d)
+        u = u * gate_score / (u @ x)                     # scale u so that u·x is exactly gate_score
+        cases.append((x, u, rng.normal(0, 1, (m, d)), rng.normal(0, 1, (m, d))))
+    return cases
+
+
+# --- 7.4 a sigmoid bump ----------------------------------------------------------------------------
+
+def _bump(x, a, b, k):
+    return sigmoid(k * (x - a)) - sigmoid(k * (x - b))
+
+
+def _bump_cases():
+    """A short readable case first (its values fit in a message), then 221 points for five bumps."""
+    x = np.linspace(-3.0, 8.0, 221)
+    readable = [(np.array([-1.0, 0.0, 0.5, 1.0, 2.0]), 0.0, 1.0, 10.0)]
+    shapes = [(0.0, 1.0, 10.0), (1.0, 3.0, 2.0), (-2.0, 5.0, 1.5), (2.0, 2.5, 40.0), (-1.0, 0.0, 5.0)]
+    return readable + [(x.copy(), a, b, k) for a, b, k in shapes]
+
+
+# --- 7.5 a memory cell after n steps ------------------------------------------------------------------
+
+def _cell_after(c0, b, u, n, keep=None):
+    f = sigmoid(b) if keep is None else keep
+    c = c0
+    for _ in range(n):
+        c = f * c + u
+    return float(c)
+
+
+CELL_CASES = [(1.0, 2.0, 0.0, 10), (1.0, 0.0, 0.1, 5), (-2.0, 1.5, 0.3, 30), (0.5, -1.0, -0.2, 1),
+              (3.0, 4.0, 0.05, 0), (0.0, 2.0, 1.0, 100), (2.0, -3.0, 0.5, 7)]
+
+
+# --- 7.6 XOR by hand ---------------------------------------------------------------------------------
+
+def _table(rule):
+    """A wrong 'network' that computes another gate: rule(x1, x2) on each row of X."""
+    return lambda X: rule(np.asarray(X, dtype=float)[:, 0], np.asarray(X, dtype=float)[:, 1]).astype(float)
+
+
+def _xor(X):
+    X = np.asarray(X, dtype=float)
+    return (X[:, 0] != X[:, 1]).astype(float)
+
+
+# --- 7.7 the size of the cycle ------------------------------------------------------------------------
+
+def _root(h, high):
+    """The root of h on (0, high] by bisection, where h > 0 just above 0 and h(high) < 0."""
+    low = 1e-12
+    for _ in range(200):
+        middle = (low + high) / 2
+        if h(middle) > 0:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
+def _cycle_amplitude(c):
+    """e > 0 with c(σ(e) − ½) = 2e: the cycle e → −e of e ← e − c(σ(e) − ½), for c > 8."""
+    return _root(lambda e: c * (sigmoid(e) - 0.5) - 2 * e, float(c))
+
+
+EXERCISES = (
+    Exercise(
+        id="7.1", title="a NAND neuron", stars=1,
+        reference=_nand,
+        cases=_nand_cases, names=("x1", "x2"), rtol=0.0, atol=0.05,
+        success="outputs within 0.05 of NAND at all four inputs",
+        mistakes=(
+            Mistake("OR's weights",
+                    lambda x1, x2: np.maximum(np.asarray(x1, dtype=float), np.asarray(x2, dtype=float)),
+                    "your neuron computes OR (0 only at (0, 0)): those are OR's weights. NAND is 0 only at "
+                    "(1, 1): the weights must be negative and the bias positive."),
+            Mistake("NOR: bias too small", lambda x1, x2: (1 - np.asarray(x1)) * (1 - np.asarray(x2)),
+                    "your neuron computes NOR (1 only at (0, 0)): one input on already outweighs the bias. "
+                    "With weights −w, the bias must lie between w and 2w, so that one input leaves the score "
+                    "positive and two make it negative."),
+            Mistake("sign of the bias", lambda x1, x2: np.zeros_like(np.asarray(x1, dtype=float)),
+                    "every output is about 0: with negative weights the bias must be positive, or even "
+                    "(0, 0) gets a negative score."),
+            Mistake("AND, not NAND: swapped signs", lambda x1, x2: np.asarray(x1) * np.asarray(x2) * 1.0,
+                    "your neuron computes AND, the opposite of NAND at every input. NAND is 'not AND': "
+                    "flip the sign of both weights and of the bias."),
+            Mistake("right signs, not confident", lambda x1, x2: sigmoid(3 - 2 * np.asarray(x1) - 2 * np.asarray(x2)),
+                    "w = (−2, −2), b = 3 puts every input on the right side of ½, but σ(1) ≈ 0.73 is far from 1. "
+                    "Multiply all three numbers by the same factor (say 5) to make the neuron confident."),
+        ),
+        hints=(
+            "One neuron says 1 where w₁x₁ + w₂x₂ + b > 0. Write the four scores for (0,0), (0,1), (1,0), (1,1) in "
+            "terms of w₁, w₂, b: which must be positive, which negative?",
+            "NAND is 'not AND'. AND works with the line x₁ + x₂ = 1.5, i.e. score x₁ + x₂ − 1.5; flip all the signs.",
+            "Scores of ±0.5 give σ ≈ 0.62 or 0.38: not within 0.05. Multiply w₁, w₂ and b by the same factor "
+            "until σ is confident (σ(z) > 0.95 needs z > 3).",
+        ),
+    ),
+    Exercise(
+        id="7.2", title="the loop's error factor", stars=1,
+        reference=_error_factor,
+        cases=lambda: [(standard_inputs(grid=(0.0, 12.0), n_grid=121, n_random=79, scale=5.0),)],
+        elementwise=True, names=("c",), rtol=1e-6, atol=1e-9,
+        success="λ = 1 − c/4 for 200 gains",
+        mistakes=(
+            Mistake("forgot the slope ¼", lambda c: 1 - np.asarray(c, dtype=float),
+                    "near 0, σ(e) − ½ is not e but σ′(0)·e = e/4: the slope ¼ scales the step."),
+            Mistake("σ(0) instead of σ′(0)", lambda c: 1 - np.asarray(c, dtype=float) / 2,
+                    "½ is the value σ(0); the linearisation needs the slope σ′(0) = ¼."),
+            Mistake("sign error", lambda c: 1 + np.asarray(c, dtype=float) / 4,
+                    "a sign error: the error is e = r − x, and the step c(σ(e) − ½) is added to x, so it is "
+                    "subtracted from e."),
+            Mistake("the gain, not the factor", lambda c: np.asarray(c, dtype=float) / 4,
+                    "c/4 is the loop's effective gain; the error factor is what is left of the error after one "
+                    "step: e − (c/4)·e."),
+        ),
+        hints=(
+            "Write e_(t+1) = r − x_(t+1) and substitute x_(t+1) = x_t + c(σ(e_t) − ½): you get e_(t+1) in terms "
+            "of e_t.",
+            "Near e = 0 replace σ(e) by its tangent line ½ + σ′(0)·e. What is σ′(0)?",
+            "e_(t+1) ≈ e_t − c·σ′(0)·e_t. Return the factor in front of e_t, for the whole array c at once.",
+        ),
+    ),
+    Exercise(
+        id="7.3", title="a soft switch", stars=2,
+        reference=_soft_switch,
+        cases=_switch_cases, names=("x", "u", "W1", "W2"),
+        success="seven switches of different sizes, gates from near 0 to near 1",
+        mistakes=(
+            Mistake("g and 1 − g swapped", lambda x, u, W1, W2: _soft_switch(x, u, W2, W1),
+                    "g and 1 − g are swapped: with g = σ(u·x), the map W1 must get weight g (it takes over when "
+                    "u·x is large), W2 the rest."),
+            Mistake("gate not squashed", lambda x, u, W1, W2: (u @ x) * (W1 @ x) + (1 - u @ x) * (W2 @ x),
+                    "the gate is u·x itself; it must be squashed into (0, 1): g = σ(u·x)."),
+            Mistake("forgot 1 − g", lambda x, u, W1, W2: sigmoid(u @ x) * (W1 @ x) + W2 @ x,
+                    "W2x is added in full; it must be weighted by 1 − g so that the two weights add up to 1."),
+        ),
+        hints=(
+            "Three steps: the gate g = σ(u·x) (one number), the two outputs W1 @ x and W2 @ x (two vectors), and "
+            "their blend.",
+            "u @ x is the dot product of two vectors; W1 @ x is a matrix times a vector, a vector of length m.",
+            "Return g * (W1 @ x) + (1 − g) * (...): which map gets the weight 1 − g?",
+        ),
+    ),
+    Exercise(
+        id="7.4", title="a sigmoid bump", stars=2,
+        reference=_bump,
+        cases=_bump_cases, names=("x", "a", "b", "k"),
+        success="six bumps, narrow and wide, gentle and steep",
+        mistakes=(
+            Mistake("wrong sign", lambda x, a, b, k: _bump(x, b, a, k),
+                    "the bump points down (≈ −1 between a and b): the step at a must come first, minus the "
+                    "step at b."),
+            Mistake("sum instead of difference", lambda x, a, b, k: sigmoid(k * (x - a)) + sigmoid(k * (x - b)),
+                    "a sum of two steps climbs to 2 and stays there; to come back down after b, subtract the "
+                    "second step."),
+            Mistake("k outside the bracket", lambda x, a, b, k: sigmoid(k * x - a) - sigmoid(k * x - b),
+                    "σ(kx − a) rises at x = a/k, not at a: the steepness must multiply (x − a), as in σ(k(x − a))."),
+            Mistake("a single step", lambda x, a, b, k: sigmoid(k * (x - a)),
+                    "that is one step up at a: it never comes back down. A bump is a step up at a minus a step "
+                    "up at b."),
+        ),
+        hints=(
+            "σ(k(x − a)) is a smooth step from 0 to 1 at x = a. What do you get if you take away an identical "
+            "step at x = b?",
+            "For x between a and b, the first step is ≈ 1 and the second ≈ 0; beyond b both are ≈ 1.",
+            "The body is one line: sigmoid(k * (x − a)) minus the same thing with b.",
+        ),
+    ),
+    Exercise(
+        id="7.5", title="a memory cell after n steps", stars=2,
+        reference=_cell_after,
+        cases=lambda: list(CELL_CASES), names=("c0", "b", "u", "n"),
+        success="seven cells, from 0 to 100 steps",
+        mistakes=(
+            Mistake("gate without σ", lambda c0, b, u, n: _cell_after(c0, b, u, n, keep=b),
+                    "the cell keeps b times itself; the fraction it keeps is σ(b), which lies in (0, 1)."),
+            Mistake("input gated too", lambda c0, b, u, n: _cell_after(c0, b, u * sigmoid(b), n),
+                    "you multiplied the input by σ(b) too: c_t = σ(b)·c_(t−1) + u, the gate acts on the old "
+                    "memory only."),
+            Mistake("forgot the input", lambda c0, b, u, n: _cell_after(c0, b, 0.0, n),
+                    "the input u is added at every step: c_t = σ(b)·c_(t−1) + u."),
+            Mistake("one step short", lambda c0, b, u, n: _cell_after(c0, b, u, n - 1),
+                    "you ran n − 1 steps; c_n needs n of them (c_1 after one step, c_0 after none)."),
+        ),
+        hints=(
+            "Start with c = c0 and apply the rule c = σ(b)·c + u once per step.",
+            "A for loop over range(n) runs exactly n steps (none when n = 0). Compute f = sigmoid(b) once, before "
+            "the loop.",
+            "Inside the loop: c = f * c + u. What do you return after it?",
+        ),
+    ),
+    Exercise(
+        id="7.6", title="XOR by hand", stars=3,
+        reference=_xor,
+        cases=lambda: [(TRUTH_TABLE.copy(),), (SHUFFLED.copy(),)], names=("X",), rtol=0.0, atol=0.05,
+        success="the truth table, in order and shuffled, within 0.05",
+        mistakes=(
+            Mistake("computes OR", _table(lambda a, b: np.maximum(a, b)),
+                    "your network computes OR: at (1, 1) it says 1. The output unit must also require the NAND "
+                    "unit (or: the second hidden unit must switch off when both inputs are on)."),
+            Mistake("computes NAND", _table(lambda a, b: 1 - a * b),
+                    "your network computes NAND: at (0, 0) it says 1. It needs an OR unit too, and the output "
+                    "must say 1 only when both hidden units do."),
+            Mistake("computes AND", _table(lambda a, b: a * b),
+                    "your network computes AND. XOR is AND(OR, NAND): the output ANDs two hidden units, which "
+                    "compute OR and NAND, not the inputs themselves."),
+            Mistake("output sign flipped: XNOR", _table(lambda a, b: (a == b) * 1.0),
+                    "your network computes XNOR, the exact opposite of XOR: flip the signs of the output unit's "
+                    "weights and bias."),
+            Mistake("all ½", _table(lambda a, b: 0 * a + 0.5),
+                    "every output is ½: the output unit's weights and bias are (close to) 0. Pick weights that "
+                    "make its score clearly positive or negative."),
+        ),
+        hints=(
+            "One hidden unit can compute OR and another NAND (exercise 7.1). When is OR(x₁, x₂) AND NAND(x₁, x₂) "
+            "true?",
+            "XOR = AND(OR, NAND). Write each of the three units as σ(w·input + b): OR with the line x₁ + x₂ = 0.5, "
+            "NAND with x₁ + x₂ = 1.5 (signs flipped), AND on the hidden outputs with h₁ + h₂ = 1.5.",
+            "Scale every weight and bias by about 10 so each unit is confident. With X of shape (n, 2), W1 is 2 × 2 "
+            "(one column per hidden unit) and the output needs w2 of length 2: which shape does your result have?",
+        ),
+    ),
+    Exercise(
+        id="7.7", title="the size of the cycle", stars=3,
+        reference=_cycle_amplitude,
+        cases=lambda: [(c,) for c in (8.5, 9.0, 10.0, 12.0, 16.0, 20.0)], names=("c",), rtol=1e-6,
+        success="the cycle's size for six gains from 8.5 to 20",
+        mistakes=(
+            Mistake("forgot the factor 2", lambda c: _root(lambda e: c * (sigmoid(e) - 0.5) - e, float(c)),
+                    "you solved c(σ(e) − ½) = e. The cycle maps e to −e: e − c(σ(e) − ½) = −e, so the step "
+                    "c(σ(e) − ½) must be 2e."),
+            Mistake("peak to peak", lambda c: 2 * _cycle_amplitude(c),
+                    "that is the distance from −e to e; return the size e itself."),
+            Mistake("forgot the −½", lambda c: _root(lambda e: c * sigmoid(e) - 2 * e, float(c)),
+                    "the loop's step is c(σ(e) − ½), not cσ(e): without the −½ the step is not 0 at e = 0."),
+        ),
+        hints=(
+            "In a cycle e → −e, one step of e ← e − c(σ(e) − ½) turns e into −e. Write that as an equation for e.",
+            "The equation is c(σ(e) − ½) = 2e. h(e) = c(σ(e) − ½) − 2e is positive just above 0 when c > 8 and "
+            "negative at e = c: bisection on that interval finds the root.",
+            "Bisection: keep [low, high] with h(low) > 0 > h(high); replace one end by the middle 100 times. Or run "
+            "the loop e ← e − c(σ(e) − ½) a few thousand times from e = 1: which number should you return then?",
+        ),
+    ),
+)
+
+QUIZ = (
+    Question(text="An LSTM's forget gate multiplies the memory cell at every step. What goes wrong over many steps "
+                  "if the gate is a ReLU instead of a sigmoid?",
+             options=("Nothing: ReLU trains better, so the LSTM improves",
+                      "Gate values above 1 make the memory explode, and a gate at 0 wipes it with a gradient of 0",
+                      "The memory fades too slowly to be useful",
+                      "The cell can no longer store negative values"),
+             answer=1,
+             explanation="After $T$ steps the memory is the product $f_1 f_2 \\cdots f_T$ times $c_0$. A sigmoid "
+                         "keeps each factor in $(0, 1)$: smooth, bounded decay. ReLU factors above 1 multiply up; "
+                         "a factor of 0 erases the cell, and ReLU's slope 0 there means no gradient can reopen it."),
+    Question(text="Which logic gate can a single sigmoid neuron $\\sigma(w_1x_1 + w_2x_2 + b)$ **not** learn?",
+             options=("AND", "OR", "NAND", "XOR"),
+             answer=3,
+             explanation="A neuron says 1 on one side of a straight line. AND, OR and NAND have such a line "
+                         "(NAND: $w = (-2, -2)$, $b = 3$); XOR's 1s sit on one diagonal and its 0s on the other, and "
+                         "no line separates them."),
+    Question(text="What is the value of the bump $\\sigma(10x) - \\sigma(10(x - 1))$ at its middle, $x = 0.5$? "
+                  "Three decimals.",
+             options=(), answer=float(np.tanh(10 / 4)), tolerance=0.002,
+             explanation="$\\sigma(5) - \\sigma(-5) = 2\\sigma(5) - 1 = \\tanh(2.5) \\approx 0.987$: the "
+                         "sharpness $kh = 10$ decides the height."),
+    Question(text="The loop $x_{t+1} = x_t + c\\,(\\sigma(r - x_t) - \\tfrac12)$ has the first-order error factor "
+                  "$1 - c/4$. Up to which $c$ does the linearised loop still converge?",
+             options=(), answer=8.0, tolerance=0.01,
+             explanation="Convergence needs $|1 - c/4| < 1$, i.e. $0 < c < 8$. Above 8 the linear picture predicts a "
+                         "growing oscillation; the real loop, with σ saturating, settles into a bounded cycle."),
+    Question(text="Two sigmoid units of steepness $k$ inhibit each other with weight $w$, with symmetric inputs "
+                  "that put the undecided state at $u = v = \\tfrac12$. When is that state unstable, so that the "
+                  "circuit has two stable states?",
+             options=("When k·w/4 > 1: the loop gain through the two slopes of ¼ exceeds 1",
+                      "When k·w < 1", "Whenever k > 0", "Never: two sigmoid units always have one state"),
+             answer=0,
+             explanation="At the middle each unit's slope is $k\\sigma'(0) = k/4$, so a small push goes round the "
+                         "loop multiplied by $(kw/4)^2$. If $kw/4 > 1$ pushes grow: the middle is a saddle and the "
+                         "circuit falls to one of two stable states."),
+    Question(text="A forget gate with a constant pre-activation $a = 2$ and no new input: what fraction of the memory "
+                  "is left after 10 steps? Two decimals.",
+             options=(), answer=float(sigmoid(2.0) ** 10), tolerance=0.02,
+             explanation="Each step keeps $\\sigma(2) \\approx 0.881$, so after 10 steps $0.881^{10} \\approx 0.28$ "
+                         "is left."),
+)
