@@ -117,9 +117,9 @@ def logit(p):
     """The inverse of the sigmoid, the log-odds  logit(p) = ln(p / (1 − p)).
 
     Stability: near p = ½ the ratio p/(1−p) is close to 1, and the log of a number close
-    to 1 loses most of its digits (the naive form is ~10⁴ ulp off there). On that band
-    we write p/(1−p) = 1 + (2p − 1)/(1 − p) and use log1p, which is accurate for small
-    arguments; 2p − 1 and 1 − p are exact there. Error ≤ 3 ulp on [0, 1].
+    to 1 loses digits: the naive form's relative error grows without bound as p → ½. On
+    that band we write p/(1−p) = 1 + (2p − 1)/(1 − p) and use log1p, which is accurate for
+    small arguments; 2p − 1 is exact there and 1 − p at most rounded once. Error ≤ 3 ulp on [0, 1].
     Edges as scipy.special.logit: logit(0) = -inf, logit(1) = inf, outside [0, 1] nan.
 
     >>> logit(0.5)
