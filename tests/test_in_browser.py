@@ -47,6 +47,12 @@ def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab-root")
     for folder in ("notebooks", "solutions"):
         shutil.copytree(ROOT / folder, root / folder)
+        for path in (root / folder).glob("*.ipynb"):       # as a learner's Restart & Clear Output leaves them
+            nb = nbformat.read(path, as_version=4)
+            for cell in nb.cells:
+                if cell.cell_type == "code":
+                    cell.outputs, cell.execution_count = [], None
+            nbformat.write(nb, path)
     broken = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(BROKEN_WIDGET)], metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}})
     nbformat.write(broken, root / "broken_widget.ipynb")
