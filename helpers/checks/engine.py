@@ -27,6 +27,9 @@ from typing import Callable
 
 import numpy as np
 
+from .comparing import as_float_array, as_real_number, close, general_cause, near_miss
+from .watching import SILENCERS, CallWatcher, code_of, silencers_switched_off, typed_in
+
 TIME_LIMIT_SECONDS = 5.0
 STARS = {1: "★", 2: "★★", 3: "★★★"}
 
@@ -35,11 +38,17 @@ STARS = {1: "★", 2: "★★", 3: "★★★"}
 
 @dataclass(frozen=True)
 class Mistake:
-    """A typical wrong answer: the function such a learner writes, and what to tell them."""
+    """A typical wrong answer: the function such a learner writes, and what to tell them.
+
+    An answer shows the mistake when it gives what ``wrong`` gives, on every test case. A
+    mistake that comes in many variants (clipping at any ε, a grid of any coarseness) gives
+    ``matches(*args, got)`` instead: True when ``got`` is what such an answer returns.
+    """
 
     name: str                 # short, e.g. "σ(1 + σ) instead of σ(1 − σ)"
-    wrong: Callable           # same signature as the exercise's reference
+    wrong: Callable           # same signature as the exercise's reference (None with ``matches``)
     explanation: str          # "Likely cause: …" (without those words)
+    matches: Callable = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,14 @@ class Exercise:
     argument, a 1-D array of test values, and the answer must work on the whole array at
     once (as NumPy functions do); failures are then reported per value.
     ``names`` are the argument names used in messages ("z", or "p, y").
+
+    What the exercise text promises, the check enforces:
+    ``forbidden`` — dotted names of functions the answer must not call ("helpers.softmax",
+    "scipy.special.expit"); calling the checker's own reference is always forbidden.
+    ``required`` — functions the answer must use ("numpy.tanh").
+    ``computed`` — the text says *compute*: a number typed into the code does not count.
+    ``digits`` — the text asks for this many significant digits: any value within one unit
+    of the last of them passes (rounded or cut off), and the tolerances are set from it.
     """
 
     id: str
@@ -65,6 +82,10 @@ class Exercise:
     rtol: float = 1e-9
     atol: float = 1e-12
     success: str = ""         # what a pass says beyond "✓", e.g. "1000 inputs, extremes included"
+    forbidden: tuple = ()
+    required: tuple = ()
+    computed: bool = False
+    digits: int = None
 
     def __post_init__(self):
         if self.stars not in STARS:
@@ -75,6 +96,14 @@ class Exercise:
     @property
     def heading(self):
         return f"Exercise {self.id} · {self.title}"
+
+    def tolerance(self, expected):
+        """(rtol, atol) for comparing with ``expected``: from ``digits`` if the text states them."""
+        if self.digits is None:
+            return self.rtol, self.atol
+        size = np.max(np.abs(np.asarray(expected, dtype=float)))
+        unit = 10.0 ** (np.floor(np.log10(size)) - self.digits + 1) if size > 0 else 10.0 ** -self.digits
+        return 0.0, unit * (1 + 1e-9)
 
 
 @dataclass
@@ -101,8 +130,9 @@ class CheckResult:
         import html
         colour = {"passed": "#009E73", "failed": "#D55E00", "not attempted": "#999999"}[self.status]
         body = html.escape(str(self))
-        return (f'<pre style="border-left: 4px solid {colour}; padding: 4px 8px; '
-                f'white-space: pre-wrap; margin: 0">{body}</pre>')
+        # JupyterLab breaks <pre> output anywhere ("probabili|ties"); wrap at spaces instead.
+        return (f'<pre style="border-left: 4px solid {colour}; padding: 4px 8px; margin: 0; '
+                f'white-space: pre-wrap; word-break: normal; overflow-wrap: break-word">{body}</pre>')
 
     def __repr__(self):
         return str(self)
@@ -127,8 +157,12 @@ class NotAttempted(Exception):
     """The learner's function still raises NotImplementedError (the stub)."""
 
 
-class TimeLimitExceeded(Exception):
-    """The learner's function ran past the time limit."""
+class TimeLimitExceeded(BaseException):
+    """The learner's function ran past the time limit.
+
+    A BaseException, like KeyboardInterrupt, so that a learner's ``except Exception:`` does
+    not swallow it; and it is raised again every 0.2 s until the function gives up.
+    """
 
 
 @dataclass
@@ -139,6 +173,8 @@ class Call:
     error: BaseException = None
     warnings: list = field(default_factory=list)   # messages, e.g. "overflow encountered in exp"
     printed: str = ""
+    called: list = field(default_factory=list)     # watched functions the learner's code called
+    changed: list = field(default_factory=list)    # positions of array arguments written into
 
 
 @contextlib.contextmanager
@@ -156,7 +192,7 @@ def time_limit(seconds):
         raise TimeLimitExceeded()
 
     previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.2)
     try:
         yield
     finally:
@@ -164,15 +200,25 @@ def time_limit(seconds):
         signal.signal(signal.SIGALRM, previous)
 
 
-def call_safely(function, args, seconds=TIME_LIMIT_SECONDS):
-    """Call ``function(*args)`` and record everything it does instead of letting it escape."""
+def call_safely(function, args, seconds=TIME_LIMIT_SECONDS, watcher=None):
+    """Call ``function(*args)`` and record everything it does instead of letting it escape.
+
+    The function gets copies of array arguments; if it writes into them, ``call.changed``
+    says which (in a notebook that would overwrite the learner's own data). With a
+    ``watcher`` (a CallWatcher), ``call.called`` lists the watched functions it called.
+    """
     call = Call()
     printed = io.StringIO()
-    args = tuple(np.copy(a) if isinstance(a, np.ndarray) else a for a in args)  # learners may write into inputs
+    originals = args
+    args = tuple(np.copy(a) if isinstance(a, np.ndarray) else a for a in args)
+    watching = contextlib.nullcontext() if watcher is None else watcher.watching(learner_namespaces(function))
+    if watcher is not None:
+        watcher.called = []
+        watcher.allowed = {code_of(a) for a in args if callable(a)}   # e.g. the f given to a derivative
     with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn", under="ignore"):
         warnings.simplefilter("always")
         try:
-            with contextlib.redirect_stdout(printed), time_limit(seconds):
+            with contextlib.redirect_stdout(printed), time_limit(seconds), watching:
                 call.value = function(*args)
         except NotImplementedError:
             call.error = NotAttempted()
@@ -184,7 +230,17 @@ def call_safely(function, args, seconds=TIME_LIMIT_SECONDS):
     call.warnings = list(dict.fromkeys(str(w.message).replace("encountered in scalar ", "encountered in ")
                                        for w in caught))
     call.printed = printed.getvalue()
+    call.called = list(watcher.called) if watcher is not None else []
+    call.changed = [i for i, (a, b) in enumerate(zip(originals, args))
+                    if isinstance(a, np.ndarray) and not np.array_equal(a, b, equal_nan=a.dtype.kind in "fc")]
     return call
+
+
+def learner_namespaces(function):
+    """The global namespaces the learner's function looks names up in (its notebook's)."""
+    function = getattr(function, "func", function)          # functools.partial
+    namespace = getattr(function, "__globals__", None)
+    return [namespace] if isinstance(namespace, dict) else []
 
 
 def learner_line(error):
@@ -212,7 +268,10 @@ def show(value):
         with np.printoptions(precision=6, threshold=8, edgeitems=3):
             text = np.array2string(value, separator=", ")
         return f"(an array of shape {value.shape}) {text}" if value.ndim > 1 and value.size > 8 else text
-    text = repr(value)
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 — a learner's object whose repr fails
+        text = f"a {type(value).__name__} object"
     return text if len(text) <= 80 else text[:77] + "..."
 
 
@@ -230,33 +289,6 @@ def for_inputs(names, args, sentence):
     """'For z = 2.0 your function …' or, with no inputs, 'Your function …'."""
     where = show_args(names, args)
     return f"For {where} {sentence}" if where else sentence[0].upper() + sentence[1:]
-
-
-def close(got, expected, rtol, atol):
-    """Elementwise |got − expected| ≤ atol + rtol·|expected|, with nan matching nan and inf matching inf.
-
-    Anything that is not made of numbers (a string, a ragged tuple, a dict) is simply not close.
-    """
-    try:
-        expected = np.asarray(expected, dtype=float)
-        got = np.broadcast_to(np.asarray(got, dtype=float), expected.shape)
-    except (TypeError, ValueError):
-        return np.zeros(np.shape(expected) if isinstance(expected, np.ndarray) else (), dtype=bool)
-    with np.errstate(invalid="ignore", over="ignore"):
-        near = np.abs(got - expected) <= atol + rtol * np.abs(expected)
-    same = (got == expected) | (np.isnan(got) & np.isnan(expected))
-    return near | same
-
-
-def as_real_number(value):
-    """value as a float if it is a real number (int, float, NumPy scalar, 0-d array), else None."""
-    if isinstance(value, (bool, np.bool_)):
-        return None
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        return float(value)
-    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
-        return float(value)
-    return None
 
 
 # --- the checks ----------------------------------------------------------------------------------
@@ -297,15 +329,23 @@ TYPE_ADVICE = {
 class Checker:
     """Runs one exercise against one answer; ``run()`` gives the CheckResult.
 
-    The order of questions asked of a wrong answer: did the call itself go wrong (the stub,
-    an error, a time-out, None)? Is it one of the exercise's known mistakes? Is it the
-    wrong kind of value (a list, a wrong shape)? Did NumPy warn? Otherwise: which input
-    failed, and what was expected.
+    The questions asked of an answer, in order: did the call itself go wrong (the stub, an
+    error, a time-out, None)? Did it call a function the exercise forbids, write into its
+    inputs, or silence warnings that were hiding a problem? Is it the wrong kind of value (a
+    list, a wrong shape)? Are the values right, and without NumPy warnings? Does it use what
+    the exercise requires, and compute what it returns? A wrong value is explained by the
+    exercise's known mistakes first, then by general causes (float32, a constant factor,
+    rounding, …), then by the NumPy warning it raised.
     """
 
     def __init__(self, exercise, answer):
         self.exercise = exercise
         self.answer = answer
+        ex = exercise
+        watched = {name: name for name in ex.forbidden + ex.required}
+        watched.update(SILENCERS)
+        self.watcher = CallWatcher(watched, reference=ex.reference)
+        self.used = set()          # watched functions called on any test input
 
     def result(self, status, lines=(), diagnosis=""):
         return CheckResult(self.exercise, status, list(lines), diagnosis)
@@ -317,43 +357,49 @@ class Checker:
         lines.append(hint_pointer(self.exercise))
         return self.result("failed", lines, diagnosis)
 
+    def call(self, args, seconds=TIME_LIMIT_SECONDS):
+        call = call_safely(self.answer, args, seconds, self.watcher)
+        self.used.update(call.called)
+        return call
+
     def run(self):
         if not callable(self.answer):
             return self.fail([f"check() expects your function, e.g. check(\"{self.exercise.id}\", "
                               f"my_function); it got {show(self.answer)}."], "not a function")
-        cases = self.exercise.cases()
-        if self.exercise.elementwise:
-            return self.run_elementwise(cases[0][0])
-        return self.run_cases(cases)
+        try:
+            cases = self.exercise.cases()
+            if self.exercise.elementwise:
+                return self.run_elementwise(cases[0][0])
+            return self.run_cases(cases)
+        except Exception as error:  # noqa: BLE001 — whatever was returned, the learner gets a verdict
+            return self.fail([f"The check could not make sense of what your function returned "
+                              f"({type(error).__name__}: {error})."], "unreadable result",
+                             "a value of an unusual kind; return plain floats or a NumPy array of floats.")
 
     # --- what every answer is asked first -------------------------------------------------
 
     def call_problem(self, call, args):
-        """A problem with the call itself that ends the check: the stub, a time-out, an error, None."""
+        """A problem that ends the check: the stub, a time-out, an error, None, a shortcut, …"""
         names = self.exercise.names
         if isinstance(call.error, NotAttempted):
             return self.result("not attempted", [
                 "Not attempted yet: replace the line `raise NotImplementedError()` with your code,",
                 f"run that cell, then run this one again.  Stuck? hint(\"{self.exercise.id}\")"])
+        forbidden = [name for name in call.called
+                     if name in self.exercise.forbidden or name == CallWatcher.CHECKER]
+        if forbidden:
+            return self.shortcut(forbidden[0])
         if isinstance(call.error, TimeLimitExceeded):
-            return self.fail([for_inputs(names, args, "your function was still running after "
-                                         f"{TIME_LIMIT_SECONDS:g} s, so it was stopped.")],
-                             "time limit", "a loop that never ends (check the loop's condition).")
+            return self.time_limit(args)
         if call.error is not None:
-            where = learner_line(call.error)
-            message = f"{type(call.error).__name__}: {call.error}"
-            lines = [for_inputs(names, args, f"your function raised {message}")
-                     + (f"\n  (at {where})" if where else "") + "."]
-            if "truth value of an array" in str(call.error):
-                return self.fail(lines, "if on an array",
-                                 "an `if` (or `and`/`or`/`max`) on an array: it needs one True/False, "
-                                 "but an array has many. Use np.where, np.maximum or np.abs, which work "
-                                 "element by element.")
-            if "arrays can be converted to Python scalars" in str(call.error):
-                return self.fail(lines, "math instead of numpy",
-                                 "a function from the math module (math.exp, math.log, …): they take "
-                                 "one number. Use np.exp, np.log, …, which work on whole arrays.")
-            return self.fail(lines, "raised")
+            return self.raised(call, args)
+        if call.changed:
+            which = ", ".join(f"`{names[i]}`" if i < len(names) else f"argument {i + 1}" for i in call.changed)
+            return self.fail([for_inputs(names, args, f"your function changed its input {which} in place "
+                                                      "(for example with -=, *= or z[...] = ...).")],
+                             "changes its input",
+                             "in a notebook this overwrites the caller's own array. Compute into a new "
+                             "array instead: Z = Z - Z.max(...) (not Z -= ...), or work on a copy.")
         if call.value is None:
             if call.printed.strip():
                 return self.fail([for_inputs(names, args, "your function printed "
@@ -362,41 +408,156 @@ class Checker:
                                  "print(...) shows a value; `return` hands it back. Replace print with return.")
             return self.fail([for_inputs(names, args, "your function returned None.")],
                              "returned None", "a missing `return` statement.")
+        if any(name in SILENCERS for name in call.called):
+            return self.hidden_warnings(args)
         return None
 
-    def known_mistake(self, args, call, where=None):
-        """The first known mistake that gives what the learner's answer gave.
+    def shortcut(self, name):
+        if name == CallWatcher.CHECKER:
+            return self.fail(["Your function called the checker's own code (helpers.checks) to get the "
+                              "answer. That is not an answer: the check compares you with it."],
+                             "forbidden call", "calling helpers.checks (for example exercise(…).reference) "
+                             "instead of computing the answer yourself.")
+        return self.fail([f"Your function called {name} — this exercise asks you to write that yourself."],
+                         "forbidden call",
+                         f"{name} does the work the exercise asks for. Use only the building blocks the "
+                         "exercise text allows (np.exp, np.log, …).")
 
-        ``where`` (a boolean mask) limits the comparison to the inputs the answer got wrong.
-        If the answer made NumPy warn, the mistake must raise the same warnings, so that, for
-        example, the textbook sigmoid and np.where over both forms are told apart.
+    def time_limit(self, args):
+        ex, names = self.exercise, self.exercise.names
+        lines = [for_inputs(names, args, "your function was still running after "
+                            f"{TIME_LIMIT_SECONDS:g} s, so it was stopped.")]
+        if ex.elementwise:   # does it finish on a handful of values? Then it is slow, not stuck.
+            few = self.call((args[0][:8],), seconds=1.0)
+            if not isinstance(few.error, TimeLimitExceeded):
+                return self.fail(lines, "too slow", f"your function works on a few values but is far too "
+                                 f"slow for {args[0].size}: a Python loop over the values, or a search "
+                                 "with far too many steps. Work on the whole array with NumPy operations.")
+        return self.fail(lines, "time limit", "a loop that never ends (check its condition: does it ever "
+                         "become False?), or a search with far more steps than needed.")
+
+    def raised(self, call, args):
+        names = self.exercise.names
+        where = learner_line(call.error)
+        try:
+            message = f"{type(call.error).__name__}: {call.error}"
+        except Exception:  # noqa: BLE001 — an exception whose str() fails
+            message = type(call.error).__name__
+        lines = [for_inputs(names, args, f"your function raised {message}")
+                 + (f"\n  (at {where})" if where else "") + "."]
+        if "truth value of an array" in message:
+            return self.fail(lines, "if on an array",
+                             "an `if` (or `and`/`or`/`max`) on an array: it needs one True/False, "
+                             "but an array has many. Use np.where, np.maximum or np.abs, which work "
+                             "element by element.")
+        if "arrays can be converted to Python scalars" in message or "only length-1 arrays" in message:
+            return self.fail(lines, "math instead of numpy",
+                             "a function from the math module (math.exp, math.log, …): they take "
+                             "one number. Use np.exp, np.log, …, which work on whole arrays.")
+        if isinstance(call.error, OverflowError) and "math range" in message:
+            return self.fail(lines, "overflow", "math.exp of a large number overflows (beyond about 709). "
+                             "Rewrite so that you only ever take exp of a number ≤ 0.")
+        return self.fail(lines, "raised")
+
+    def hidden_warnings(self, args):
+        """The answer silenced warnings: were they hiding anything? Run it again with them on."""
+        with silencers_switched_off():
+            again = call_safely(self.answer, args, TIME_LIMIT_SECONDS)
+        if not again.warnings:
+            return None
+        return self.fail([for_inputs(self.exercise.names, args, "your function silences NumPy's warnings "
+                                     f"(np.errstate, np.seterr or warnings filters); without that, NumPy "
+                                     f"warns \"{again.warnings[0]}\".")],
+                         "silenced warnings",
+                         "a silenced warning is still a problem: the overflow or 0/0 happens, it is only "
+                         "hidden. Remove the silencer and rewrite the formula so that nothing overflows.")
+
+    # --- what a right value must also satisfy ------------------------------------------------
+
+    def rules_problem(self, value):
+        """After right values: a required function not used, or a number typed in."""
+        ex = self.exercise
+        missing = [name for name in ex.required if name not in self.used]
+        if missing:
+            return self.fail([f"Your values are right, but the exercise asks you to use {missing[0]}, "
+                              "and your function does not call it."], "required function not used",
+                             f"another formula that gives the same numbers; this exercise is about "
+                             f"{missing[0]}.")
+        if ex.computed and typed_in(self.answer, value):
+            return self.fail(["Your function returns a number written into its code; the exercise asks "
+                              "you to compute it."], "typed in",
+                             "a value copied from somewhere (or worked out by hand). Let the code do "
+                             "the computation, so that it would still be right if the numbers changed.")
+        return None
+
+    def passed(self, value):
+        return self.rules_problem(value) or self.result("passed")
+
+    # --- explaining a wrong value -----------------------------------------------------------
+
+    def agrees(self, mistake, args, call):
+        """True/False: does the mistake give what the answer gave here? None if it cannot run."""
+        if mistake.matches is not None:
+            verdict = call_safely(mistake.matches, tuple(args) + (call.value,))
+            return None if verdict.error is not None else bool(verdict.value)
+        wrong = call_safely(mistake.wrong, args)
+        if wrong.error is not None or wrong.value is None:
+            return None
+        if call.warnings and set(wrong.warnings) != set(call.warnings):
+            return False
+        if isinstance(wrong.value, (bool, np.bool_)) or isinstance(call.value, (bool, np.bool_)):
+            return isinstance(call.value, (bool, np.bool_)) and bool(call.value) == bool(wrong.value)
+        if isinstance(call.value, (list, tuple)) != isinstance(wrong.value, (list, tuple)):
+            return False
+        try:
+            if np.shape(wrong.value) != np.shape(call.value):
+                return False
+        except ValueError:
+            return False
+        # as close as a right answer must be to the reference, but never closer than 1e-9 relative:
+        # two ways of writing the same mistake round differently in the last digits
+        rtol, atol = self.exercise.tolerance(wrong.value)
+        return bool(np.all(close(call.value, wrong.value, max(rtol, 1e-9), atol)))
+
+    def mistake_on_every_case(self, calls):
+        """The first known mistake that gives what the answer gave on every case, right or wrong.
+
+        One case can fit several mistakes (a True/False answer has only two values), so a
+        diagnosis needs the whole pattern of answers to agree. Cases where the mistake itself
+        cannot run are left out; at least one case the answer got wrong must be compared.
         """
         for mistake in self.exercise.mistakes:
-            wrong = call_safely(mistake.wrong, args)
-            if wrong.error is not None or wrong.value is None:
-                continue
-            if call.warnings and set(wrong.warnings) != set(call.warnings):
-                continue
-            try:
-                if np.shape(wrong.value) != np.shape(call.value) or type(wrong.value) is not type(call.value) and (
-                        isinstance(call.value, (list, tuple)) or isinstance(wrong.value, (list, tuple))):
-                    continue
-                # as close to the mistake as a right answer must be to the reference
-                agrees = close(call.value, wrong.value, max(self.exercise.rtol, 1e-6),
-                               max(self.exercise.atol, 1e-12))
-            except (TypeError, ValueError):
-                continue
-            if np.all(agrees[where] if where is not None and np.ndim(agrees) else agrees):
+            verdicts = [(self.agrees(mistake, args, call), ok) for args, call, ok in calls]
+            compared = [(agree, ok) for agree, ok in verdicts if agree is not None]
+            if compared and all(agree for agree, _ in compared) and not all(ok for _, ok in compared):
                 return mistake
         return None
 
-    def wrong_answer(self, lines, args, call, where=None):
-        """Fail, naming the known mistake the answer matches, else the cause of its NumPy warning."""
-        mistake = self.known_mistake(args, call, where)
+    def explain(self, lines, calls, expecteds):
+        """Fail with the best explanation of a wrong answer (``calls``: (args, call, ok) per case)."""
+        gots = [as_float_array(call.value) for _, call, _ in calls]
+        numeric = all(g is not None and np.shape(g) == np.shape(e) for g, e in zip(gots, expecteds)) \
+            and not any(isinstance(e, (bool, np.bool_)) for e in expecteds)
+        dtypes = [getattr(call.value, "dtype", None) for _, call, _ in calls]
+        if numeric and any(d is not None and d.kind == "f" and d.itemsize < 8 for d in dtypes):
+            cause = general_cause(gots, [np.asarray(e, dtype=float) for e in expecteds], dtypes,
+                                  *self.exercise.tolerance(expecteds[0]))
+            if cause and cause[0] == "float32":
+                return self.fail(lines, *cause)
+        mistake = self.mistake_on_every_case(calls)
         if mistake:
             return self.fail(lines, mistake.name, mistake.explanation)
-        if call.warnings:
-            return self.fail(lines, warning_name(call.warnings[0]), warning_cause(call.warnings[0]))
+        warned = [call.warnings[0] for _, call, _ in calls if call.warnings]
+        if warned:
+            return self.fail(lines, warning_name(warned[0]), warning_cause(warned[0]))
+        if numeric:
+            expected_arrays = [np.asarray(e, dtype=float) for e in expecteds]
+            cause = general_cause(gots, expected_arrays, dtypes, *self.exercise.tolerance(expecteds[0]))
+            if cause is None and len(calls) == 1 and expected_arrays[0].size == 1 and not calls[0][0]:
+                cause = near_miss(float(gots[0].ravel()[0]), float(expected_arrays[0].ravel()[0]),
+                                  *self.exercise.tolerance(expecteds[0]))
+            if cause:
+                return self.fail(lines, *cause)
         return self.fail(lines)
 
     # --- one function applied to an array of test values ----------------------------------------
@@ -404,7 +565,7 @@ class Checker:
     def run_elementwise(self, z):
         ex = self.exercise
         name = ex.names[0]
-        call = call_safely(self.answer, (z,))
+        call = self.call((z,))
         problem = self.call_problem(call, (z,))
         if problem:
             return problem
@@ -412,18 +573,19 @@ class Checker:
         kind, got_text = describe_type_problem(call.value, expected)
         if kind:
             return self.type_failure(kind, got_text, call, expected, (z,))
-        got = np.asarray(call.value, dtype=float)
-        ok = close(got, expected, ex.rtol, ex.atol)
+        got = as_float_array(call.value)
+        ok = close(got, expected, *ex.tolerance(expected))
         if call.warnings and ok.all():
             return self.warning_failure(z, got, call)
         if ok.all():
-            return self.result("passed")
+            return self.passed(call.value)
         i = self.worst_index(z, ok)
+        rtol, atol = ex.tolerance(expected)
         lines = [f"For {name} = {show(z[i])} your function returned {show(got[i])}"
                  + (f", and NumPy warned \"{call.warnings[0]}\"." if call.warnings else "."),
-                 f"Expected {show(expected[i])} (within {ex.rtol:g} relative). "
+                 f"Expected {show(expected[i])} (within {rtol:g} relative). "
                  f"{int(ok.sum())} of {ok.size} test inputs were right."]
-        return self.wrong_answer(lines, (z,), call, where=~ok)
+        return self.explain(lines, [((z,), call, False)], [expected])
 
     def worst_index(self, z, ok):
         """The failing input to show: the one with the largest |z| is the most telling."""
@@ -442,7 +604,10 @@ class Checker:
         value = f" your function returned {show(got[culprit])}" if culprit is not None else " your values were right"
         lines = [f"{where}{value}, but NumPy warned \"{message}\".",
                  f"All {z.size} values are right, but a warning means some step lost control of the numbers."]
-        return self.wrong_answer(lines, (z,), call)
+        mistake = self.mistake_on_every_case([((z,), call, False)])
+        if mistake:
+            return self.fail(lines, mistake.name, mistake.explanation)
+        return self.fail(lines, warning_name(message), warning_cause(message))
 
     # --- the wrong kind of value ------------------------------------------------------------------
 
@@ -455,23 +620,36 @@ class Checker:
         line = TYPE_ADVICE[kind].format(kind=type(call.value).__name__, got=got_text,
                                         shape=shape if shape else "() — a single number", wanted=wanted)
         lines = [for_inputs(ex.names, args, line[0].lower() + line[1:])]
-        mistake = self.known_mistake(args, call)
+        mistake = self.mistake_on_every_case([(args, call, False)])
         if mistake:
             return self.fail(lines, mistake.name, mistake.explanation)
-        if kind == "list instead of array" and np.shape(expected) == np.shape(close(call.value, expected, 0, 0)) \
-                and close(call.value, expected, ex.rtol, ex.atol).all():
+        got = as_float_array(call.value) if kind != "returned None" else None
+        if got is not None and kind == "wrong shape" and got.ndim == 2 and got.shape == np.shape(expected)[::-1] \
+                and close(got.T, expected, *ex.tolerance(expected)).all():
+            return self.fail(lines, "transposed", "your array is the right one transposed: rows and columns "
+                             "are swapped (check the axis you work along, or a stray .T).")
+        if got is not None and kind == "wrong shape" and got.size == np.size(expected) \
+                and close(got.reshape(np.shape(expected)), expected, *ex.tolerance(expected)).all():
+            return self.fail(lines + ["The values themselves are right."], "wrong shape",
+                             f"the right numbers in the wrong shape: use keepdims=True, or reshape to "
+                             f"{np.shape(expected)}.")
+        if kind == "list instead of array" and got is not None and np.shape(got) == np.shape(expected) \
+                and close(got, expected, *ex.tolerance(expected)).all():
             lines.append("The values themselves are right.")
+        if kind == "wrong type" and isinstance(call.value, (complex, np.complexfloating)) or \
+                isinstance(call.value, np.ndarray) and call.value.dtype.kind == "c":
+            return self.fail(lines, "complex numbers", "a complex result: a square root or power of a "
+                             "negative number with complex inputs (or np.emath / cmath). Keep to real numbers.")
         return self.fail(lines, kind)
 
     # --- a list of separate cases ----------------------------------------------------------------
 
     def run_cases(self, cases):
         ex = self.exercise
-        right, first_failure, calls = 0, None, []
+        calls, expecteds, first_failure = [], [], None
         for args in cases:
             args = tuple(args)
-            call = call_safely(self.answer, args)
-            calls.append((args, call))
+            call = self.call(args)
             problem = self.call_problem(call, args)
             if problem:
                 return problem
@@ -482,68 +660,33 @@ class Checker:
             if isinstance(expected, (bool, np.bool_)):
                 ok = bool(call.value) == bool(expected)
             else:
-                ok = bool(np.all(close(call.value, expected, ex.rtol, ex.atol)))
+                ok = bool(np.all(close(call.value, expected, *ex.tolerance(expected))))
             if ok and call.warnings:
                 line = for_inputs(ex.names, args, f"your function returned {show(call.value)}, "
                                                   f"but NumPy warned \"{call.warnings[0]}\".")
-                return self.wrong_answer([line], args, call)
-            calls[-1] = (args, call, ok)
-            if ok:
-                right += 1
-            elif first_failure is None:
+                return self.explain([line], [(args, call, False)], [expected])
+            calls.append((args, call, ok))
+            expecteds.append(expected)
+            if not ok and first_failure is None:
                 first_failure = (args, call, expected)
         if first_failure is None:
-            return self.result("passed")
+            return self.passed(calls[-1][1].value if len(calls) == 1 else None)
         args, call, expected = first_failure
         lines = [for_inputs(ex.names, args, f"your function returned {show(call.value)}"
                             + (f", and NumPy warned \"{call.warnings[0]}\"." if call.warnings else "."))]
+        right = sum(ok for _, _, ok in calls)
         if args:
             lines.append(f"Expected {show(expected)}. {right} of {len(cases)} test cases were right.")
         else:
             lines.append(self.not_the_value(call.value, expected))
-        mistake = self.mistake_on_every_case(calls)
-        if mistake:
-            return self.fail(lines, mistake.name, mistake.explanation)
-        return self.fail(lines, *((warning_name(call.warnings[0]), warning_cause(call.warnings[0]))
-                                  if call.warnings else ()))
-
-    def mistake_on_every_case(self, calls):
-        """The first known mistake that gives what the answer gave on every case, right or wrong.
-
-        One case can fit several mistakes (a True/False answer has only two values), so a
-        diagnosis needs the whole pattern of answers to agree. Cases where the mistake itself
-        cannot run are left out; at least one case the answer got wrong must be compared.
-        """
-        for mistake in self.exercise.mistakes:
-            verdicts = [(self.agrees(mistake, args, call), ok) for args, call, ok in calls]
-            compared = [(agree, ok) for agree, ok in verdicts if agree is not None]
-            if compared and all(agree for agree, _ in compared) and not all(ok for _, ok in compared):
-                return mistake
-        return None
-
-    def agrees(self, mistake, args, call):
-        """True/False: does the mistake give what the answer gave here? None if it cannot run."""
-        wrong = call_safely(mistake.wrong, args)
-        if wrong.error is not None or wrong.value is None:
-            return None
-        if call.warnings and set(wrong.warnings) != set(call.warnings):
-            return False
-        if isinstance(wrong.value, (bool, np.bool_)) or isinstance(call.value, (bool, np.bool_)):
-            return isinstance(call.value, (bool, np.bool_)) and bool(call.value) == bool(wrong.value)
-        try:
-            if np.shape(wrong.value) != np.shape(call.value):
-                return False
-        except ValueError:
-            return False
-        return bool(np.all(close(call.value, wrong.value, max(self.exercise.rtol, 1e-6),
-                                 max(self.exercise.atol, 1e-12))))
+        return self.explain(lines, calls, expecteds)
 
     def not_the_value(self, got, expected):
         """For an answer with no inputs: say how it is wrong without giving the answer away."""
-        got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+        got, expected = as_float_array(got), np.asarray(expected, dtype=float)
         if expected.ndim == 0:
             return f"That is not the value asked for: it is too {'high' if got > expected else 'low'}."
-        wrong = np.flatnonzero(~close(got, expected, self.exercise.rtol, self.exercise.atol))
+        wrong = np.flatnonzero(~close(got, expected, *self.exercise.tolerance(expected)))
         return (f"{wrong.size} of {expected.size} values are not right; the first is entry [{wrong[0]}] "
                 f"(counting from 0), where you have {show(got.flat[wrong[0]])}.")
 

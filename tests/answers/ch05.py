@@ -105,5 +105,5 @@ WRONG = {  # (answer, the diagnosis it must get)
             (first_layer_gradient_output_slope, "kept σ′ at the output"),
             (first_layer_gradient_sum, "sum instead of mean"),
             (lambda X, y, W1, w2: -first_layer_gradient(X, y, W1, w2), "sign error"),
-            (lambda X, y, W1, w2: first_layer_gradient(X, y, W1, w2).T, "wrong shape")],
+            (lambda X, y, W1, w2: first_layer_gradient(X, y, W1, w2).T, "transposed")],
 }

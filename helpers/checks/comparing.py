@@ -1,0 +1,233 @@
+"""Comparing an answer with the right values, and naming the general mistakes behind a difference.
+
+``close`` is the one comparison every check uses. ``general_cause`` looks at *how* a wrong
+answer differs from the right one — the same factor everywhere, the sign flipped, rounded,
+float32, right except where the true value is tiny — and names it. A cause is only named
+when it explains every value the answer got wrong *and* every value it got right.
+"""
+
+import math
+
+import numpy as np
+
+
+def as_real_number(value):
+    """value as a float if it is a real number (int, float, NumPy scalar, 0-d array), else None.
+
+    An integer too large for a float (10**400) becomes ±inf rather than an error.
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
+        value = value[()]
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        try:
+            return float(value)
+        except OverflowError:
+            return math.copysign(math.inf, value)
+    return None
+
+
+def as_float_array(value):
+    """value as a float64 array, or None if it is not made of real numbers (complex, text, ragged)."""
+    try:
+        if np.iscomplexobj(value):
+            return None
+        array = np.asarray(value)
+        if array.dtype == object or array.dtype.kind not in "biuf":
+            array = np.asarray(value, dtype=float)
+        return array.astype(float)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def close(got, expected, rtol, atol):
+    """Elementwise |got − expected| ≤ atol + rtol·|expected|, nan matching nan and ±inf matching itself.
+
+    Anything that is not made of real numbers (a string, a ragged tuple, a complex number)
+    is simply not close.
+    """
+    expected = np.asarray(expected, dtype=float)
+    got = as_float_array(got)
+    if got is None:
+        return np.zeros(expected.shape, dtype=bool)
+    try:
+        got = np.broadcast_to(got, expected.shape)
+    except ValueError:
+        return np.zeros(expected.shape, dtype=bool)
+    with np.errstate(invalid="ignore", over="ignore"):
+        near = (np.abs(got - expected) <= atol + rtol * np.abs(expected)) & np.isfinite(expected)
+    same = (got == expected) | (np.isnan(got) & np.isnan(expected))
+    return near | same
+
+
+# --- general causes of a wrong answer ------------------------------------------------------------
+
+def _all_close(got, expected, rtol=1e-9, atol=1e-300):
+    return bool(np.all(close(got, expected, rtol, atol)))
+
+
+def float32_cause(got, expected, dtypes, rtol, atol):
+    if not np.all(close(got, expected, 2e-6, max(atol, 1e-30))):
+        return None
+    low_precision = any(d is not None and d.kind == "f" and d.itemsize < 8 for d in dtypes)
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        through_float32 = _all_close(got, expected.astype(np.float32).astype(float), 1e-12, 0)
+    if low_precision or through_float32:
+        return ("float32", "your result is in single precision (float32 keeps about 7 significant digits); "
+                "the check asks for NumPy's default float64. Drop dtype=np.float32 / .astype(np.float32) "
+                "and let the inputs stay float64.")
+    return None
+
+
+def integer_cause(got, expected, dtypes):
+    if not any(d is not None and d.kind in "biu" for d in dtypes):
+        return None
+    if np.all(np.isfinite(expected)) and np.all(expected == np.round(expected)):
+        return None
+    for how, rounded in (("cut off", np.trunc(expected)), ("rounded", np.round(expected)),
+                         ("rounded down", np.floor(expected))):
+        if _all_close(got, rounded, 0, 0):
+            return ("whole numbers", f"your values are whole numbers: the fractions were {how} "
+                    "(integer division //, int(...), .astype(int) or an integer array). Keep floats.")
+    return None
+
+
+def rounding_cause(got, expected):
+    finite = np.isfinite(expected)
+    if not np.any(expected[finite] != 0):
+        return None
+    for decimals in range(0, 12):
+        if _all_close(got[finite], np.round(expected[finite], decimals), 1e-12, 1e-300):
+            return ("rounded", f"your values are rounded to {decimals} decimal place"
+                    f"{'' if decimals == 1 else 's'}; the check needs more digits than that. "
+                    "Return the value you computed, unrounded (round only when you print).")
+    scale = np.floor(np.log10(np.abs(expected[finite & (expected != 0)])))
+    if scale.size == 1:
+        for digits in range(1, 12):
+            factor = 10.0 ** (digits - 1 - scale)
+            if _all_close(got[finite & (expected != 0)], np.round(expected[finite & (expected != 0)] * factor) / factor,
+                          1e-12, 0):
+                return ("rounded", f"your value is rounded to {digits} significant digit"
+                        f"{'' if digits == 1 else 's'}; the check needs more than that. "
+                        "Return the value you computed, unrounded.")
+    return None
+
+
+def sign_cause(got, expected, rtol, atol):
+    if np.any(np.abs(expected) > atol) and _all_close(got, -expected, rtol, atol):
+        return ("sign lost", "every value has the wrong sign: somewhere a minus sign is missing or one too many "
+                "(e.g. a − b where b − a was meant).")
+    return None
+
+
+def order_cause(got, expected, rtol, atol):
+    if expected.ndim == 0 or expected.shape[-1] < 2:
+        return None
+    flipped = expected[..., ::-1]
+    if not _all_close(expected, flipped, rtol, atol) and _all_close(got, flipped, rtol, atol):
+        return ("reversed order", "your values are right but in reverse order (check a sort order, "
+                "a [::-1], or which end you start from).")
+    return None
+
+
+def labels_cause(got, expected):
+    finite = np.all(np.isfinite(expected)) and np.all(np.isfinite(got))
+    if not finite or not np.all((expected >= 0) & (expected <= 1)):
+        return None
+    expected_01, got_01 = np.all(np.isin(expected, (0, 1))), np.all(np.isin(got, (0, 1)))
+    if got_01 and not expected_01 and np.array_equal(got, (expected >= 0.5).astype(float)):
+        return ("0/1 instead of probabilities", "your values are 0/1 decisions (probability ≥ ½ → 1); "
+                "the exercise asks for the probabilities themselves. Don't round or threshold.")
+    if expected_01 and not got_01 and np.all((got >= 0) & (got <= 1)) and \
+            np.array_equal((got >= 0.5).astype(float), expected):
+        return ("probabilities instead of 0/1", "your values are probabilities; the exercise asks for "
+                "0/1 decisions (1 where the probability is at least ½).")
+    return None
+
+
+def factor_cause(got, expected, rtol, atol):
+    usable = np.isfinite(expected) & np.isfinite(got) & (np.abs(expected) > max(atol, 1e-300))
+    if usable.sum() < 1 or np.any(~np.isfinite(got) != ~np.isfinite(expected)):
+        return None
+    ratios = got[usable] / expected[usable]
+    ratio = float(np.median(ratios))
+    if ratio in (0.0, 1.0) or not np.allclose(ratios, ratio, rtol=1e-6, atol=0):
+        return None
+    if not _all_close(got, ratio * expected, 1e-6, atol):
+        return None
+    if ratio == -1.0:
+        return None   # that is the sign, named separately
+    named = {100.0: "a factor of 100: percentages instead of fractions?",
+             0.01: "a factor of 1/100: fractions divided by 100 once more?",
+             2.0: "a factor of 2: a ½ forgotten, or a term counted twice?",
+             0.5: "a factor of ½: a 2 forgotten, or an extra ½?",
+             4.0: "a factor of 4", 0.25: "a factor of ¼"}
+    for value, words in named.items():
+        if math.isclose(ratio, value, rel_tol=1e-9):
+            return ("constant factor", f"every value is off by {words}")
+    return ("constant factor", f"every value is {ratio:.6g} times the right one: a constant factor "
+            "is missing or extra (a mean instead of a sum, a forgotten scale, a wrong learning rate).")
+
+
+def shift_cause(got, expected, rtol, atol):
+    usable = np.isfinite(expected) & np.isfinite(got)
+    if usable.sum() < 2 or np.any(~np.isfinite(got) != ~np.isfinite(expected)):
+        return None
+    shifts = got[usable] - expected[usable]
+    shift = float(np.median(shifts))
+    if shift == 0.0 or not np.allclose(shifts, shift, rtol=1e-6, atol=1e-12 * max(1.0, abs(shift))):
+        return None
+    return ("constant shift", f"every value is off by the same amount, {shift:+.6g}: a constant term "
+            "is missing or extra (a bias, a + 1, a ½).")
+
+
+def tail_cause(got, expected, rtol, atol, wrong):
+    """Right wherever the true value is of ordinary size, wrong only where it is tiny."""
+    tiny = np.abs(expected) < 1e-10
+    if not np.any(wrong) or not np.all(tiny[wrong]) or np.all(tiny):
+        return None
+    return ("tail digits lost", "your values are right where the answer is of ordinary size but wrong "
+            "where it is tiny (below 1e-10), where the digits matter too. Clipping the input, "
+            "computing a small number as 1 − (a number close to 1), or log(1 + x) instead of "
+            "np.log1p(x) throws those digits away.")
+
+
+def general_cause(gots, expecteds, dtypes, rtol, atol):
+    """(name, explanation) of the general mistake that explains every value, else None.
+
+    ``gots`` and ``expecteds`` are lists of same-shaped float arrays (one pair per test case);
+    ``dtypes`` the dtypes the answer returned (None for Python numbers).
+    """
+    try:
+        got = np.concatenate([np.ravel(g) for g in gots])
+        expected = np.concatenate([np.ravel(e) for e in expecteds])
+    except ValueError:
+        return None
+    wrong = ~close(got, expected, rtol, atol)
+    if not np.any(wrong):
+        return None
+    with np.errstate(all="ignore"):
+        same_shape = all(np.shape(g) == np.shape(e) for g, e in zip(gots, expecteds))
+        found = (float32_cause(got, expected, dtypes, rtol, atol) or integer_cause(got, expected, dtypes)
+                 or labels_cause(got, expected) or rounding_cause(got, expected)
+                 or sign_cause(got, expected, rtol, atol)
+                 or (same_shape and all(order_cause(g, e, rtol, atol) for g, e in zip(gots, expecteds))
+                     and order_cause(gots[0], expecteds[0], rtol, atol))
+                 or factor_cause(got, expected, rtol, atol) or shift_cause(got, expected, rtol, atol)
+                 or tail_cause(got, expected, rtol, atol, wrong))
+    return found or None
+
+
+def near_miss(got, expected, rtol, atol):
+    """For a single value: (name, explanation) when it is close but not within the precision asked."""
+    if not (np.isfinite(got) and np.isfinite(expected)) or expected == 0:
+        return None
+    error = abs(got - expected) / abs(expected)
+    allowed = (atol + rtol * abs(expected)) / abs(expected)
+    if error <= allowed or error > max(100 * allowed, 1e-3):
+        return None
+    right_digits = max(0, int(-math.log10(error)))
+    return ("close", f"close — your value agrees with the answer to about {right_digits} significant "
+            f"digit{'' if right_digits == 1 else 's'}, but the exercise asks for more. Refine your "
+            "search (a finer grid, more bisection steps) or keep more digits.")

@@ -1,0 +1,246 @@
+"""Watching a learner's function while it runs: which functions it calls, and what it hides.
+
+Three things a value check cannot see, and how the engine sees them:
+
+* **shortcuts** — an exercise that asks you to *write* a stable sigmoid is not answered by
+  calling ``helpers.sigmoid`` or ``scipy.special.expit``. While your function runs, every
+  call it makes is watched; a call of a function the exercise forbids (or of the checker's
+  own reference answer) is reported by name.
+* **silenced warnings** — ``with np.errstate(all="ignore")`` hides an overflow, it does not
+  remove it. When your function silences NumPy or Python warnings, the check runs it once
+  more with the silencers switched off, and reports the warnings they were hiding.
+* **hard-coded answers** — where an exercise says *compute*, a function that only returns a
+  number typed into its code is not an answer.
+
+How calls are seen: Python functions (``helpers.sigmoid``, ``scipy.special.softmax``) through
+``sys.setprofile``, which reports every Python call with its caller; NumPy ufuncs such as
+``scipy.special.expit`` or ``np.tanh`` are not Python functions, so while your function runs
+they are replaced, in their module and in your notebook's namespace, by a thin recording
+wrapper. Only calls made *from your own code* count: ``helpers.softmax`` may call whatever it
+likes inside.
+"""
+
+import contextlib
+import dis
+import importlib
+import importlib.util
+import os
+import sys
+import sysconfig
+import types
+import warnings
+
+import numpy as np
+
+HELPERS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CHECKS_DIR = os.path.dirname(os.path.abspath(__file__))
+LIBRARY_DIRS = tuple({os.path.abspath(sysconfig.get_paths()[key]) for key in ("stdlib", "purelib", "platlib")}
+                     | {os.path.dirname(os.path.abspath(np.__file__))})
+
+
+MACHINERY = ("engine.py", "watching.py", "comparing.py")   # the parts of helpers/checks that hold no answers
+
+
+def is_learner_code(code):
+    """True for code the learner wrote (a notebook cell, a file of their own), not a library's."""
+    name = code.co_filename
+    if name.startswith("<frozen") or name.startswith(HELPERS_DIR):
+        return False
+    return not os.path.abspath(name).startswith(LIBRARY_DIRS) if os.path.isabs(name) else True
+
+
+def resolve(dotted):
+    """The object a dotted name refers to ("scipy.special.expit"), or None if it is not available.
+
+    A module that is installed but not yet imported is imported, so that a learner who
+    imports it inside their function is still seen.
+    """
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        module_name = ".".join(parts[:cut])
+        try:
+            if module_name not in sys.modules and importlib.util.find_spec(module_name) is None:
+                continue
+            obj = importlib.import_module(module_name)
+        except (ImportError, ValueError):
+            continue
+        try:
+            for attribute in parts[cut:]:
+                obj = getattr(obj, attribute)
+        except AttributeError:
+            return None
+        return obj
+    return None
+
+
+def code_of(obj):
+    """The code object behind a Python function, method or callable object, else None."""
+    obj = getattr(obj, "__func__", obj)
+    code = getattr(obj, "__code__", None)
+    if code is None and not isinstance(obj, type):
+        code = getattr(getattr(type(obj), "__call__", None), "__code__", None)
+    return code
+
+
+class CallWatcher:
+    """Records which watched functions the learner's code calls, while it is active.
+
+    ``watched`` maps a display name ("helpers.sigmoid") to a dotted path or to the object.
+    Calls into any function defined in helpers/checks (the checker and its reference answers)
+    are always recorded, as "the checker's own answer".
+    """
+
+    CHECKER = "the checker's own answer (helpers.checks)"
+
+    def __init__(self, watched, reference=None):
+        self.by_code, self.wrapped = {}, {}
+        for name, target in watched.items():
+            obj = resolve(target) if isinstance(target, str) else target
+            if obj is None:
+                continue
+            code = code_of(obj)
+            if code is not None:
+                self.by_code[code] = name
+            elif callable(obj):
+                self.wrapped[name] = (target, obj)
+        reference_code = code_of(reference) if reference is not None else None
+        if reference_code is not None and reference_code not in self.by_code:
+            self.by_code[reference_code] = self.CHECKER
+        self.called = []           # display names, in the order first seen
+        self.allowed = set()       # code of functions handed to the learner as arguments
+
+    def record(self, name):
+        if name not in self.called:
+            self.called.append(name)
+
+    def profile(self, frame, event, arg):
+        if event != "call":
+            return
+        caller = frame.f_back
+        if caller is None or not is_learner_code(caller.f_code):
+            return
+        code = frame.f_code
+        if code.co_filename == __file__:       # the recording wrapper below
+            return
+        if code in self.allowed:
+            return
+        if code in self.by_code:
+            self.record(self.by_code[code])
+        elif code.co_filename.startswith(CHECKS_DIR) and os.path.basename(code.co_filename) not in MACHINERY:
+            self.record(self.CHECKER)
+
+    def wrapper(self, name, original):
+        def recording(*args, **kwargs):
+            if is_learner_code(sys._getframe(1).f_code):
+                self.record(name)
+            return original(*args, **kwargs)
+        return recording
+
+    @contextlib.contextmanager
+    def watching(self, namespaces=()):
+        """Watch while the block runs; ``namespaces`` are the learner's globals dicts."""
+        swaps = []
+        for name, (target, original) in self.wrapped.items():
+            stand_in = self.wrapper(name, original)
+            if isinstance(target, str) and "." in target:
+                module = resolve(target.rsplit(".", 1)[0])
+                if isinstance(module, types.ModuleType):
+                    swaps.append((vars(module), target.rsplit(".", 1)[1], original, stand_in))
+            for namespace in namespaces:
+                for key, value in list(namespace.items()):
+                    if value is original:
+                        swaps.append((namespace, key, original, stand_in))
+        previous = sys.getprofile()
+        for namespace, key, _, stand_in in swaps:
+            namespace[key] = stand_in
+        sys.setprofile(self.profile)
+        try:
+            yield self
+        finally:
+            sys.setprofile(previous)
+            for namespace, key, original, _ in reversed(swaps):
+                namespace[key] = original
+
+
+# --- warnings silenced on purpose ----------------------------------------------------------------
+
+SILENCERS = {"np.errstate": np.errstate.__enter__, "np.seterr": np.seterr,
+             "warnings.simplefilter": warnings.simplefilter,
+             "warnings.filterwarnings": warnings.filterwarnings}
+
+
+@contextlib.contextmanager
+def silencers_switched_off():
+    """While the block runs, np.errstate, np.seterr and the warnings filters change nothing."""
+    saved = (np.errstate.__enter__, np.errstate.__exit__, np.seterr,
+             warnings.simplefilter, warnings.filterwarnings)
+    np.errstate.__enter__ = lambda self: self
+    np.errstate.__exit__ = lambda self, *exc: None
+    np.seterr = lambda *args, **kwargs: np.geterr()
+    warnings.simplefilter = warnings.filterwarnings = lambda *args, **kwargs: None
+    try:
+        yield
+    finally:
+        (np.errstate.__enter__, np.errstate.__exit__, np.seterr,
+         warnings.simplefilter, warnings.filterwarnings) = saved
+
+
+# --- answers typed in rather than computed --------------------------------------------------------
+
+def _codes(code):
+    yield code
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            yield from _codes(constant)
+
+
+def _literals(code):
+    """Every number written in the code (strings that read as numbers included)."""
+    found = []
+    for c in _codes(code):
+        stack = list(c.co_consts)
+        while stack:
+            constant = stack.pop()
+            if isinstance(constant, (tuple, frozenset)):
+                stack.extend(constant)
+            elif isinstance(constant, (int, float)) and not isinstance(constant, bool):
+                found.append(float(constant))
+            elif isinstance(constant, str):
+                try:
+                    found.append(float(constant))
+                except ValueError:
+                    pass
+    return found
+
+
+def computes_nothing(code):
+    """True if the code makes no call and has no loop: it can only return what is written in it."""
+    for c in _codes(code):
+        for instruction in dis.get_instructions(c):
+            jumps = instruction.opcode in dis.hasjrel or instruction.opcode in dis.hasjabs
+            backward = jumps and isinstance(instruction.argval, int) and instruction.argval < instruction.offset
+            if instruction.opname.startswith("CALL") or instruction.opname == "FOR_ITER" or backward:
+                return False
+    return True
+
+
+def typed_in(function, value):
+    """True if ``value`` (a number or a small array) was typed into ``function`` rather than computed.
+
+    Either the function makes no call and has no loop, or every non-integer number it
+    returns appears, digit for digit, among the numbers written in its code.
+    """
+    code = code_of(function)
+    if code is None:
+        return False
+    if computes_nothing(code):
+        return True
+    try:
+        values = np.asarray(value, dtype=float).ravel()
+    except (TypeError, ValueError, OverflowError):
+        return False
+    fractional = [v for v in values if np.isfinite(v) and v != round(v)]
+    if not fractional or values.size > 50:
+        return False
+    literals = set(_literals(code))
+    return all(v in literals or -v in literals for v in fractional)
