@@ -197,3 +197,249 @@ def test_no_check_crashes_on_odd_return_values(exercise):
         result = engine.Checker(exercise, lambda *args, odd=odd: odd).run()
         assert result.status == "failed", (exercise.id, odd, str(result))
         assert str(result).startswith(f"✗ Exercise {exercise.id}")
+
+
+# --- what a value check cannot see: shortcuts, silenced warnings, in-place changes, typed-in values ---
+
+def stable_sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1, e) / (1 + e)
+
+
+def made_up_sigmoid(**rules):
+    from helpers import sigmoid
+    return engine.Exercise(id="9.2", title="made up", stars=2, reference=sigmoid, hints=("h",),
+                           cases=lambda: [(engine.standard_inputs(extremes=[-1000.0, 1000.0]),)],
+                           elementwise=True, atol=1e-300, **rules)
+
+
+def test_calling_a_forbidden_course_function_is_named_however_it_was_imported():
+    import helpers
+    from helpers import sigmoid as s
+    from helpers.numerics import sigmoid as numerics_sigmoid
+    exercise = made_up_sigmoid(forbidden=("helpers.sigmoid",))
+    for answer in (lambda z: helpers.sigmoid(z), lambda z: s(z), lambda z: numerics_sigmoid(z) + 0.0,
+                   lambda z: np.asarray([helpers.sigmoid(v) for v in z])):
+        result = engine.Checker(exercise, answer).run()
+        assert result.diagnosis == "forbidden call", str(result)
+        assert "called helpers.sigmoid" in str(result)
+    assert engine.Checker(exercise, stable_sigmoid).run().passed
+
+
+def test_a_forbidden_ufunc_is_seen_too():
+    special = pytest.importorskip("scipy.special")
+    from scipy.special import expit
+    exercise = made_up_sigmoid(forbidden=("scipy.special.expit",))
+    for answer in (lambda z: special.expit(z), lambda z: expit(z)):
+        result = engine.Checker(exercise, answer).run()
+        assert result.diagnosis == "forbidden call" and "scipy.special.expit" in str(result), str(result)
+    assert special.expit(0.0) == 0.5 and expit is special.expit   # put back as it was
+
+
+def test_the_checkers_own_reference_is_always_a_shortcut():
+    def peek(z):
+        return exercise("1.4").reference(z)
+
+    def peek_at_a_mistake(z):
+        return exercise("1.4").mistakes[0].wrong(z)
+    for answer in (peek, peek_at_a_mistake):
+        result = run_check("1.4", answer)
+        assert result.diagnosis == "forbidden call" and "checker's own" in str(result), str(result)
+
+
+def test_functions_the_exercise_hands_to_the_learner_may_be_called():
+    result = run_check("2.3", lambda f, z, h: (f(z + h) - f(z - h)) / (2 * h))
+    assert result.passed, str(result)
+
+
+def test_a_course_function_may_call_anything_inside():
+    from helpers import softmax
+    exercise = made_up_sigmoid(forbidden=("helpers.sigmoid", "helpers.logsumexp"))
+    answer = lambda z: softmax(np.stack([z, np.zeros_like(z)], axis=-1))[..., 0]  # noqa: E731
+    assert engine.Checker(exercise, answer).run().passed
+
+
+def test_a_required_function_must_be_used():
+    exercise = made_up_sigmoid(required=("numpy.tanh",))
+    exercise = engine.Exercise(**{**exercise.__dict__, "atol": 1e-12})
+    assert engine.Checker(exercise, lambda z: 0.5 * (1 + np.tanh(z / 2))).run().passed
+    result = engine.Checker(exercise, stable_sigmoid).run()
+    assert result.diagnosis == "required function not used" and "numpy.tanh" in str(result)
+
+
+@pytest.mark.parametrize("silenced", ["errstate", "seterr", "simplefilter", "filterwarnings", "decorator"])
+def test_silenced_warnings_are_switched_back_on_and_named(silenced):
+    import warnings
+
+    def textbook(z):
+        return 1 / (1 + np.exp(-z))
+
+    if silenced == "errstate":
+        def answer(z):
+            with np.errstate(all="ignore"):
+                return textbook(z)
+    elif silenced == "seterr":
+        def answer(z):
+            old = np.seterr(all="ignore")
+            try:
+                return textbook(z)
+            finally:
+                np.seterr(**old)
+    elif silenced == "decorator":
+        answer = np.errstate(over="ignore")(textbook)
+    else:
+        def answer(z):
+            with warnings.catch_warnings():
+                getattr(warnings, silenced)("ignore")
+                return textbook(z)
+    result = engine.Checker(made_up_sigmoid(), answer).run()
+    assert result.diagnosis == "silenced warnings", str(result)
+    assert "overflow encountered in exp" in str(result)
+    assert np.geterr()["over"] == "warn" and np.errstate.__enter__ is not None
+
+
+def test_a_harmless_silencer_is_not_held_against_a_right_answer():
+    def careful(z):
+        with np.errstate(over="ignore"):
+            return stable_sigmoid(z)
+    assert engine.Checker(made_up_sigmoid(), careful).run().passed
+
+
+def test_writing_into_an_input_array_is_named():
+    def shift_in_place(z):
+        z -= 1.0
+        return stable_sigmoid(z + 1.0)
+    result = engine.Checker(made_up_sigmoid(), shift_in_place).run()
+    assert result.diagnosis == "changes its input" and "in place" in str(result)
+
+
+def test_a_typed_in_value_is_not_computed():
+    exercise = engine.Exercise(id="9.3", title="k", stars=1, reference=lambda: np.log(99.0),
+                               cases=lambda: [()], names=(), hints=("h",), computed=True, digits=6)
+    for typed in (lambda: 4.59512, lambda: np.float64(4.59512), lambda: float("4.595120")):
+        result = engine.Checker(exercise, typed).run()
+        assert result.diagnosis == "typed in", str(result)
+    for computed in (lambda: np.log(99), lambda: round(float(np.log(99)), 5)):
+        assert engine.Checker(exercise, computed).run().passed
+
+
+# --- tolerances ------------------------------------------------------------------------------
+
+def test_lost_tail_digits_are_not_hidden_by_an_absolute_tolerance():
+    clipped = lambda z: 1 / (1 + np.exp(-np.clip(z, -500, 500)))  # noqa: E731
+    result = engine.Checker(made_up_sigmoid(), clipped).run()
+    assert result.status == "failed" and result.diagnosis == "tail digits lost", str(result)
+
+
+def test_digits_accept_the_value_rounded_or_cut_at_that_digit_and_reject_one_digit_less():
+    exercise = engine.Exercise(id="9.4", title="T", stars=1, reference=lambda: 0.280873, cases=lambda: [()],
+                               names=(), hints=("h",), digits=4)
+    for right in (0.2809, 0.2808, 0.280873, 0.28087):
+        assert engine.Checker(exercise, lambda v=right: v).run().passed, right
+    for wrong in (0.281, 0.2807, 0.28):
+        assert engine.Checker(exercise, lambda v=wrong: v).run().status == "failed", wrong
+
+
+# --- general causes --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer, diagnosis", [
+    (lambda z: stable_sigmoid(z).astype(np.float32), "float32"),
+    (lambda z: stable_sigmoid(z.astype(np.float32)).astype(float), "float32"),
+    (lambda z: 100 * stable_sigmoid(z), "constant factor"),
+    (lambda z: stable_sigmoid(z) + 0.5, "constant shift"),
+    (lambda z: np.round(stable_sigmoid(z), 3), "rounded"),
+    (lambda z: (stable_sigmoid(z) >= 0.5).astype(float), "0/1 instead of probabilities"),
+    (lambda z: -stable_sigmoid(z), "sign lost"),
+    (lambda z: stable_sigmoid(z)[::-1], "reversed order"),
+    (lambda z: stable_sigmoid(z).astype(complex), "complex numbers"),
+    (lambda z: stable_sigmoid(z)[:, None], "wrong shape"),
+])
+def test_general_causes_are_named(answer, diagnosis):
+    result = engine.Checker(made_up_sigmoid(), answer).run()
+    assert result.status == "failed" and result.diagnosis == diagnosis, str(result)
+    assert "Likely cause" in str(result)
+
+
+def test_a_float32_answer_is_not_blamed_on_a_numerics_mistake():
+    result = run_check("1.4", lambda z: stable_sigmoid(z.astype(np.float32)))
+    assert result.diagnosis == "float32", str(result)
+
+
+def test_a_near_miss_in_a_search_says_close():
+    exercise = engine.Exercise(id="9.5", title="T", stars=1, reference=lambda: 0.280873, cases=lambda: [()],
+                               names=(), hints=("h",), digits=4)
+    result = engine.Checker(exercise, lambda: 0.2811).run()
+    assert result.diagnosis == "close" and "Refine" in str(result)
+    assert engine.Checker(exercise, lambda: 0.35).run().diagnosis != "close"
+
+
+# --- the checker itself ----------------------------------------------------------------------
+
+def test_except_exception_does_not_swallow_the_time_limit(monkeypatch):
+    monkeypatch.setattr(engine, "TIME_LIMIT_SECONDS", 0.3)
+
+    def stubborn(z):
+        while True:
+            try:
+                while True:
+                    pass
+            except Exception:
+                continue
+    result = run_check("1.1", stubborn)
+    assert result.diagnosis == "time limit"
+
+
+def test_even_a_bare_except_is_stopped(monkeypatch):
+    monkeypatch.setattr(engine, "TIME_LIMIT_SECONDS", 0.3)
+
+    def very_stubborn(z):
+        for _ in range(20):
+            try:
+                while True:
+                    pass
+            except BaseException:   # noqa: BLE001 — what the test is about
+                pass
+        return z
+    result = run_check("1.1", very_stubborn)
+    assert result.status == "failed"
+
+
+def test_slow_but_finite_code_is_not_called_an_endless_loop(monkeypatch):
+    import time
+    monkeypatch.setattr(engine, "TIME_LIMIT_SECONDS", 0.3)
+
+    def slow(z):
+        out = []
+        for v in z:
+            time.sleep(0.002)
+            out.append(1 / (1 + math.exp(-v)))
+        return np.array(out)
+    result = run_check("1.1", slow)
+    assert result.diagnosis == "too slow" and "Python loop" in str(result)
+
+
+@pytest.mark.parametrize("odd", [10 ** 400, complex(0.5, 0.1), np.array([0.5 + 1j]), float("inf"),
+                                 np.ma.masked_array([0.5]), (x for x in range(3)), b"0.5", Ellipsis])
+def test_odd_values_give_a_verdict_and_no_warning(odd):
+    import warnings
+    for exercise_id in ("1.3", "1.4", "6.2", "6.7"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            result = run_check(exercise_id, lambda *args, odd=odd: odd)
+        assert result.status == "failed", (exercise_id, str(result))
+
+
+def test_an_exception_that_cannot_be_printed_is_still_reported():
+    class Weird(Exception):
+        def __str__(self):
+            raise RuntimeError("no")
+
+    def answer(z):
+        raise Weird()
+    result = run_check("1.4", answer)
+    assert result.status == "failed" and "Weird" in str(result)
+
+
+def test_verdicts_wrap_at_spaces_in_jupyterlab():
+    html = run_check("1.4", naive_sigmoid)._repr_html_()
+    assert "word-break: normal" in html and "white-space: pre-wrap" in html

@@ -68,11 +68,15 @@ def _all_close(got, expected, rtol=1e-9, atol=1e-300):
 
 
 def float32_cause(got, expected, dtypes, rtol, atol):
-    if not np.all(close(got, expected, 2e-6, max(atol, 1e-30))):
+    normal = np.abs(expected) >= 1e-37          # below that, float32 has flushed to 0 or lost digits
+    if not np.all(close(got[normal], expected[normal], 2e-6, max(atol, 1e-30))) \
+            or not np.all(np.abs(got[~normal]) < 1e-37):
         return None
     low_precision = any(d is not None and d.kind == "f" and d.itemsize < 8 for d in dtypes)
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
-        through_float32 = _all_close(got, expected.astype(np.float32).astype(float), 1e-12, 0)
+        # computed in float32 and converted back: every value is a float32 number, the right ones are not
+        through_float32 = np.array_equal(got[normal], got[normal].astype(np.float32).astype(float)) and \
+            not np.array_equal(expected[normal], expected[normal].astype(np.float32).astype(float))
     if low_precision or through_float32:
         return ("float32", "your result is in single precision (float32 keeps about 7 significant digits); "
                 "the check asks for NumPy's default float64. Drop dtype=np.float32 / .astype(np.float32) "
@@ -148,7 +152,7 @@ def labels_cause(got, expected):
 
 def factor_cause(got, expected, rtol, atol):
     usable = np.isfinite(expected) & np.isfinite(got) & (np.abs(expected) > max(atol, 1e-300))
-    if usable.sum() < 1 or np.any(~np.isfinite(got) != ~np.isfinite(expected)):
+    if usable.sum() < 3 or np.any(~np.isfinite(got) != ~np.isfinite(expected)):
         return None
     ratios = got[usable] / expected[usable]
     ratio = float(np.median(ratios))
@@ -172,7 +176,7 @@ def factor_cause(got, expected, rtol, atol):
 
 def shift_cause(got, expected, rtol, atol):
     usable = np.isfinite(expected) & np.isfinite(got)
-    if usable.sum() < 2 or np.any(~np.isfinite(got) != ~np.isfinite(expected)):
+    if usable.sum() < 3 or np.any(~np.isfinite(got) != ~np.isfinite(expected)):
         return None
     shifts = got[usable] - expected[usable]
     shift = float(np.median(shifts))

@@ -16,6 +16,7 @@ calls ``check("1.3", my_sigmoid)``. The engine
 """
 
 import contextlib
+import inspect
 import io
 import linecache
 import signal
@@ -200,14 +201,16 @@ def time_limit(seconds):
         signal.signal(signal.SIGALRM, previous)
 
 
-def call_safely(function, args, seconds=TIME_LIMIT_SECONDS, watcher=None):
+def call_safely(function, args, seconds=None, watcher=None, silencers_off=False):
     """Call ``function(*args)`` and record everything it does instead of letting it escape.
 
     The function gets copies of array arguments; if it writes into them, ``call.changed``
     says which (in a notebook that would overwrite the learner's own data). With a
     ``watcher`` (a CallWatcher), ``call.called`` lists the watched functions it called.
+    With ``silencers_off``, the function's own np.errstate / warnings filters change nothing.
     """
     call = Call()
+    seconds = TIME_LIMIT_SECONDS if seconds is None else seconds
     printed = io.StringIO()
     originals = args
     args = tuple(np.copy(a) if isinstance(a, np.ndarray) else a for a in args)
@@ -218,7 +221,8 @@ def call_safely(function, args, seconds=TIME_LIMIT_SECONDS, watcher=None):
     with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn", under="ignore"):
         warnings.simplefilter("always")
         try:
-            with contextlib.redirect_stdout(printed), time_limit(seconds), watching:
+            unsilenced = silencers_switched_off() if silencers_off else contextlib.nullcontext()
+            with contextlib.redirect_stdout(printed), time_limit(seconds), watching, unsilenced:
                 call.value = function(*args)
         except NotImplementedError:
             call.error = NotAttempted()
@@ -237,10 +241,11 @@ def call_safely(function, args, seconds=TIME_LIMIT_SECONDS, watcher=None):
 
 
 def learner_namespaces(function):
-    """The global namespaces the learner's function looks names up in (its notebook's)."""
+    """Where the learner's function looks names up: its globals (the notebook's) and closure cells."""
     function = getattr(function, "func", function)          # functools.partial
     namespace = getattr(function, "__globals__", None)
-    return [namespace] if isinstance(namespace, dict) else []
+    cells = getattr(function, "__closure__", None) or ()
+    return ([namespace] if isinstance(namespace, dict) else []) + list(cells)
 
 
 def learner_line(error):
@@ -344,7 +349,7 @@ class Checker:
         ex = exercise
         watched = {name: name for name in ex.forbidden + ex.required}
         watched.update(SILENCERS)
-        self.watcher = CallWatcher(watched, reference=ex.reference)
+        self.watcher = CallWatcher(watched)
         self.used = set()          # watched functions called on any test input
 
     def result(self, status, lines=(), diagnosis=""):
@@ -357,8 +362,10 @@ class Checker:
         lines.append(hint_pointer(self.exercise))
         return self.result("failed", lines, diagnosis)
 
-    def call(self, args, seconds=TIME_LIMIT_SECONDS):
+    def call(self, args, seconds=None):
         call = call_safely(self.answer, args, seconds, self.watcher)
+        if code_of(self.answer) is code_of(SILENCERS["@np.errstate"]):    # the answer itself is decorated
+            call.called.append("@np.errstate")
         self.used.update(call.called)
         return call
 
@@ -461,8 +468,8 @@ class Checker:
 
     def hidden_warnings(self, args):
         """The answer silenced warnings: were they hiding anything? Run it again with them on."""
-        with silencers_switched_off():
-            again = call_safely(self.answer, args, TIME_LIMIT_SECONDS)
+        # an answer decorated with @np.errstate(...) is run undecorated (functools.wraps keeps the original)
+        again = call_safely(inspect.unwrap(self.answer), args, silencers_off=True)
         if not again.warnings:
             return None
         return self.fail([for_inputs(self.exercise.names, args, "your function silences NumPy's warnings "

@@ -86,13 +86,13 @@ class CallWatcher:
     """Records which watched functions the learner's code calls, while it is active.
 
     ``watched`` maps a display name ("helpers.sigmoid") to a dotted path or to the object.
-    Calls into any function defined in helpers/checks (the checker and its reference answers)
-    are always recorded, as "the checker's own answer".
+    Calls into the exercise modules of helpers/checks (where the reference answers live) are
+    always recorded, as "the checker's own answer".
     """
 
     CHECKER = "the checker's own answer (helpers.checks)"
 
-    def __init__(self, watched, reference=None):
+    def __init__(self, watched):
         self.by_code, self.wrapped = {}, {}
         for name, target in watched.items():
             obj = resolve(target) if isinstance(target, str) else target
@@ -103,9 +103,6 @@ class CallWatcher:
                 self.by_code[code] = name
             elif callable(obj):
                 self.wrapped[name] = (target, obj)
-        reference_code = code_of(reference) if reference is not None else None
-        if reference_code is not None and reference_code not in self.by_code:
-            self.by_code[reference_code] = self.CHECKER
         self.called = []           # display names, in the order first seen
         self.allowed = set()       # code of functions handed to the learner as arguments
 
@@ -138,7 +135,7 @@ class CallWatcher:
 
     @contextlib.contextmanager
     def watching(self, namespaces=()):
-        """Watch while the block runs; ``namespaces`` are the learner's globals dicts."""
+        """Watch while the block runs; ``namespaces``: the learner's globals dicts and closure cells."""
         swaps = []
         for name, (target, original) in self.wrapped.items():
             stand_in = self.wrapper(name, original)
@@ -147,24 +144,44 @@ class CallWatcher:
                 if isinstance(module, types.ModuleType):
                     swaps.append((vars(module), target.rsplit(".", 1)[1], original, stand_in))
             for namespace in namespaces:
+                if isinstance(namespace, types.CellType):
+                    if _cell_holds(namespace, original):
+                        swaps.append((namespace, None, original, stand_in))
+                    continue
                 for key, value in list(namespace.items()):
                     if value is original:
                         swaps.append((namespace, key, original, stand_in))
         previous = sys.getprofile()
-        for namespace, key, _, stand_in in swaps:
-            namespace[key] = stand_in
+        for place, key, _, stand_in in swaps:
+            _put(place, key, stand_in)
         sys.setprofile(self.profile)
         try:
             yield self
         finally:
             sys.setprofile(previous)
-            for namespace, key, original, _ in reversed(swaps):
-                namespace[key] = original
+            for place, key, original, _ in reversed(swaps):
+                _put(place, key, original)
+
+
+def _cell_holds(cell, obj):
+    try:
+        return cell.cell_contents is obj
+    except ValueError:          # an empty cell
+        return False
+
+
+def _put(place, key, value):
+    """namespace[key] = value, or for a closure cell, its contents."""
+    if key is None:
+        place.cell_contents = value
+    else:
+        place[key] = value
 
 
 # --- warnings silenced on purpose ----------------------------------------------------------------
 
-SILENCERS = {"np.errstate": np.errstate.__enter__, "np.seterr": np.seterr,
+SILENCERS = {"np.errstate": np.errstate.__enter__, "@np.errstate": np.errstate()(lambda: None),
+             "np.seterr": np.seterr,
              "warnings.simplefilter": warnings.simplefilter,
              "warnings.filterwarnings": warnings.filterwarnings}
 
