@@ -38,3 +38,59 @@ def test_every_exercise_of_every_chapter_is_covered(chapter):
     assert sorted(table.RIGHT) == exercises and sorted(table.WRONG) == exercises
     short = [i for i in exercises if len(table.RIGHT[i]) < 2 or len(table.WRONG[i]) < 2]
     assert not short, f"{chapter}: exercises with fewer than two right or two wrong answers: {short}"
+
+
+def test_most_wrong_answers_get_a_named_cause(capsys):
+    """The share of the tables' wrong answers whose verdict names a cause (printed; at least 90 %)."""
+    named = [bool(run_check(k, a).diagnosis) for k, a, _ in WRONG]
+    share = sum(named) / len(named)
+    with capsys.disabled():
+        print(f"\n{sum(named)} of {len(named)} wrong answers ({share:.1%}) get a named cause")
+    assert share >= 0.9
+
+
+EXERCISES = [ex for chapter in CHAPTERS for ex in importlib.import_module(f"helpers.checks.{chapter}").EXERCISES]
+
+
+@pytest.mark.parametrize("ex", EXERCISES, ids=lambda ex: ex.id)
+def test_calling_the_checkers_own_reference_is_never_an_answer(ex):
+    from helpers.checks import exercise
+
+    def peek(*args):
+        return exercise(ex.id).reference(*args)
+    result = run_check(ex.id, peek)
+    assert result.status == "failed" and result.diagnosis == "forbidden call", str(result)
+
+
+@pytest.mark.parametrize("exercise_id, answer", RIGHT)
+def test_a_harmless_silencer_around_a_right_answer_changes_nothing(exercise_id, answer):
+    import numpy as np
+
+    def careful(*args):
+        with np.errstate(all="ignore"):
+            return answer(*args)
+    result = run_check(exercise_id, careful)
+    assert result.passed, str(result)
+
+
+def significant(value, digits):
+    """value rounded to ``digits`` significant digits."""
+    import math
+    if value == 0:
+        return 0.0
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
+
+
+@pytest.mark.parametrize("ex", [ex for ex in EXERCISES if ex.digits], ids=lambda ex: ex.id)
+def test_the_precision_the_text_states_passes_and_one_digit_less_fails(ex):
+    """For a value exercise asking for N significant digits: the answer rounded to N digits passes;
+    rounded to N − 1 digits it fails, unless the dropped digit made no difference."""
+    import numpy as np
+    exact = ex.reference()
+    rounded = np.vectorize(significant)(np.asarray(exact, dtype=float), ex.digits)
+    coarse = np.vectorize(significant)(np.asarray(exact, dtype=float), ex.digits - 1)
+    kind = type(exact) if not isinstance(exact, np.ndarray) else np.asarray
+    assert run_check(ex.id, lambda: kind(rounded)).passed, (ex.id, rounded)
+    rtol, atol = ex.tolerance(exact)
+    if not np.all(np.abs(coarse - exact) <= atol + rtol * np.abs(exact)):
+        assert run_check(ex.id, lambda: kind(coarse)).status == "failed", (ex.id, coarse)
