@@ -180,8 +180,29 @@ def test_a_softmax_without_max_subtraction_is_named():
 
 # --- whatever a learner's function returns, no check crashes ---------------------------------------
 
+class Hostile:
+    """A value whose every conversion raises."""
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("no array")
+
+    def __float__(self):
+        raise RuntimeError("no float")
+
+    def __eq__(self, other):
+        raise RuntimeError("no comparison")
+
+    __hash__ = object.__hash__
+
+    def __repr__(self):
+        raise RuntimeError("no repr")
+
+
 ODD_RETURNS = [(np.zeros(3), 1.0), {"key": 1}, "text", [1, [2, 3]], object(), np.array(["a", "b"]),
-               np.zeros((2, 3, 4)), float("nan"), True, lambda: 1]
+               np.zeros((2, 3, 4)), float("nan"), True, lambda: 1, 10 ** 400, -10 ** 400, 1 + 2j,
+               np.array([0.5 + 1j, 0.1]), np.ma.masked_array([0.5, 0.2], mask=[1, 0]), (x for x in range(3)),
+               b"0.5", Ellipsis, {0.5}, np.array([None, 1.0]), np.float16(0.5), np.zeros(10 ** 6), Hostile(),
+               np.array(0.5), np.array([[0.5]]), np.zeros(0), np.inf, -0.0,
+               np.array([np.nan] * 3), np.datetime64("2026-01-01"), [np.array([1.0]), np.array([1.0, 2.0])]]
 
 
 def every_exercise():
@@ -193,8 +214,11 @@ def every_exercise():
 
 @pytest.mark.parametrize("exercise", list(every_exercise()), ids=lambda ex: ex.id)
 def test_no_check_crashes_on_odd_return_values(exercise):
+    import warnings
     for odd in ODD_RETURNS:
-        result = engine.Checker(exercise, lambda *args, odd=odd: odd).run()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            result = engine.Checker(exercise, lambda *args, odd=odd: odd).run()
         assert result.status == "failed", (exercise.id, odd, str(result))
         assert str(result).startswith(f"✗ Exercise {exercise.id}")
 
