@@ -10,7 +10,7 @@ import numpy as np
 
 from ..numerics import sigmoid
 from ..widgets import Question
-from .engine import Exercise, Mistake, standard_inputs
+from .engine import SIGMOID_SHORTCUTS, Exercise, Mistake, standard_inputs
 
 KEY_Z = np.array([-5.0, -2.0, 0.0, 0.5, 2.0, 5.0])   # the six scores used through the course
 
@@ -57,7 +57,7 @@ EXERCISES = (
         id="1.1", title="the textbook sigmoid", stars=1,
         reference=sigmoid,
         cases=lambda: [(standard_inputs(grid=(-20, 20), n_grid=401, n_random=199, scale=5.0),)],
-        elementwise=True,
+        elementwise=True, forbidden=SIGMOID_SHORTCUTS,
         success="600 inputs between −20 and 20",
         mistakes=(
             SIGN_ERROR,
@@ -75,7 +75,7 @@ EXERCISES = (
     Exercise(
         id="1.2", title="six applicants' probabilities", stars=1,
         reference=lambda: sigmoid(KEY_Z),
-        cases=lambda: [()], names=(), atol=5e-5,
+        cases=lambda: [()], names=(), atol=5e-5, computed=True,
         success="six probabilities, as an array",
         mistakes=(
             Mistake("sign error", lambda: sigmoid(-KEY_Z),
@@ -94,7 +94,7 @@ EXERCISES = (
     Exercise(
         id="1.3", title="steepness for 99 % at z = 1", stars=2,
         reference=lambda: np.log(99.0),
-        cases=lambda: [()], names=(), rtol=1e-6,
+        cases=lambda: [()], names=(), digits=6, computed=True,
         success="k = ln 99",
         mistakes=(
             Mistake("odds instead of log-odds", lambda: 99.0,
@@ -111,7 +111,8 @@ EXERCISES = (
         hints=(
             "Write the equation σ(k·1) = 0.99, that is 1 / (1 + e⁻ᵏ) = 0.99, and solve for k.",
             "Rearrange to e⁻ᵏ = 1/0.99 − 1 = 0.01/0.99, then take the natural log of both sides.",
-            "k = ln(0.99 / 0.01). Return it as a number, computed with np.log.",
+            "Both sides are now powers of e: the natural logarithm np.log undoes e. Mind the minus sign "
+            "in −k, and return k as a number.",
         ),
     ),
     Exercise(
@@ -120,8 +121,9 @@ EXERCISES = (
         cases=lambda: [(standard_inputs(extremes=[s * v for v in (1e-300, 1e-8, 20, 36, 37, 100, 500,
                                                                    700, 709, 710, 745, 746, 800, 1000,
                                                                    1e5, 1e300) for s in (-1, 1)]),)],
-        elementwise=True,
-        success="1002 inputs, extremes up to ±1e300 included, no warnings",
+        elementwise=True, atol=1e-300, forbidden=SIGMOID_SHORTCUTS,
+        success="1002 inputs, extremes up to ±1e300 included, every tiny probability to full precision, "
+                "no warnings",
         mistakes=(
             Mistake("textbook form overflows", textbook_sigmoid,
                     "this is the textbook form: for z < −709, −z is so large that np.exp(−z) overflows "
@@ -138,13 +140,14 @@ EXERCISES = (
             "For z ≥ 0 use 1/(1 + e⁻ᶻ); for z < 0 use eᶻ/(1 + eᶻ). Both only take exp of a number ≤ 0. "
             "Both can be written with e = np.exp(-np.abs(z)).",
             "np.where(z >= 0, A, B) computes both A and B for every z before choosing, so it still "
-            "warns. Compute e = np.exp(-np.abs(z)) once, then choose between 1/(1 + e) and e/(1 + e).",
+            "warns. Compute e = np.exp(-np.abs(z)) once: both forms can be written with e alone. Which "
+            "one belongs to z ≥ 0?",
         ),
     ),
     Exercise(
         id="1.5", title="the best slope for a hard sigmoid", stars=3,
         reference=best_hard_slope,
-        cases=lambda: [()], names=(), rtol=2e-3,
+        cases=lambda: [()], names=(), digits=3, computed=True,
         success="the slope that halves the worst gap of slope ¼",
         mistakes=(
             Mistake("σ's own slope", lambda: 0.25,
@@ -171,7 +174,7 @@ EXERCISES = (
     Exercise(
         id="1.6", title="how steep is a step?", stars=3,
         reference=lambda: np.log(99.0) / 0.1,
-        cases=lambda: [()], names=(), rtol=1e-6,
+        cases=lambda: [()], names=(), digits=4, computed=True,
         success="k = ln(99)/0.1 ≈ 46",
         mistakes=(
             Mistake("forgot the 0.1", lambda: np.log(99.0),
@@ -183,7 +186,7 @@ EXERCISES = (
                     "σ(x) = 0.99 gives e⁻ˣ = 1/0.99 − 1 = 0.01/0.99, not 0.01: x = ln 99, not ln 100."),
         ),
         hints=(
-            "σ(kz) is closest to the step's value where |z| is smallest, so only |z| = 0.1 matters. "
+            "σ(kz) is farthest from the step's value where |z| is smallest, so only |z| = 0.1 matters. "
             "By symmetry σ(−kz) = 1 − σ(kz), so z = +0.1 is enough.",
             "Solve σ(k · 0.1) = 0.99 for k, as in exercise 1.3.",
             "1.3 gave σ(x) = 0.99 at x = ln 99; now x = k · 0.1.",

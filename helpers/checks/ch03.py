@@ -9,7 +9,7 @@ import numpy as np
 from ..data import make_loan_data
 from ..numerics import logit, sigmoid
 from ..widgets import Question
-from .engine import Exercise, Mistake
+from .engine import LOGIT_SHORTCUTS, Exercise, Mistake
 
 
 def _rng(seed):
@@ -38,7 +38,8 @@ def _prior_inputs():
     """Positive fractions across (0, 1): a grid, random ones, and the rare/common extremes."""
     rng = _rng(32)
     values = np.concatenate([np.linspace(0.01, 0.99, 99), rng.uniform(0, 1, 200),
-                             [0.9, 0.1, 0.5, 0.31, 1e-6, 1e-3, 0.999, 1 - 1e-6]])
+                             [0.9, 0.1, 0.5, 0.31, 1e-6, 1e-3, 0.999, 1 - 1e-6],
+                             [1e-8, 1e-10, 1e-13, 1e-16, 1e-100, 1 - 1e-8]])  # beyond the usual clipping
     return [(np.sort(values),)]
 
 
@@ -123,17 +124,6 @@ def _logit_inputs():
     return [(np.sort(values),)]
 
 
-def _naive_logit(p):
-    return np.log(p / (1 - p))
-
-
-def _clipped(eps):
-    def clipped_logit(p):
-        q = np.clip(p, eps, 1 - eps)
-        return np.log(q / (1 - q))
-    return clipped_logit
-
-
 def _band(p):
     return (p > 0.3) & (p < 0.65)
 
@@ -159,10 +149,30 @@ CLIPPED = ("the clipped version",
            "strictly inside (0, 1) here, so nothing needs clipping; leave p alone.")
 
 
-# the ε people use: 1e-7 (the seed's, and Keras'), 1e-15 (scikit-learn's old log_loss), machine ε, ...
-CLIPPED_MISTAKES = tuple(Mistake(CLIPPED[0], _clipped(eps), CLIPPED[1])
-                         for eps in (1e-7, 1e-15, 1e-12, 1e-10, 1e-8, 1e-6, 1e-9, 1e-5, 1e-4,
-                                     1e-11, 1e-13, 1e-14, 1e-16, float(np.finfo(float).eps)))
+def _clipped_matches(p, got):
+    """Does ``got`` look like logit(clip(p, ε, 1 − ε)) for some ε? Right for p inside [ε, 1 − ε];
+    outside, one constant value on each side (the logit of ε and of 1 − ε)."""
+    p, got = _as_float(p), _as_float(got)
+    edge = np.abs(p - 0.5) > 0.499
+    wrong = ~np.isclose(got, logit(p), rtol=1e-9, atol=1e-9)      # (digits lost near ½ don't count here)
+    if not wrong.any() or not np.all(edge[wrong]):
+        return False
+    low, high = wrong & (p < 0.5), wrong & (p > 0.5)
+    flat = [np.ptp(got[side]) <= 1e-9 * max(1.0, np.max(np.abs(got[side]))) for side in (low, high) if side.any()]
+    return all(flat)
+
+
+def _digits_lost_near_half(p, got):
+    """Does ``got`` lose digits only near ½, the way ln(p/(1 − p)) and ln p − ln(1 − p) do?"""
+    p, got = _as_float(p), _as_float(got)
+    right = logit(p)
+    wrong = ~np.isclose(got, right, rtol=1e-12, atol=0)
+    return bool(wrong.any() and np.all(np.abs(p[wrong] - 0.5) < 0.3)
+                and np.all(np.abs(got[wrong] - right[wrong]) < 1e-9))
+
+
+# the ε people use: 1e-7 (the seed's, and Keras'), 1e-15 (scikit-learn's old log_loss), machine ε, any other
+CLIPPED_MISTAKE = Mistake(CLIPPED[0], None, CLIPPED[1], matches=_clipped_matches)
 
 
 EXERCISES = (
@@ -194,9 +204,10 @@ EXERCISES = (
     Exercise(
         id="3.2", title="a bias from the class prior", stars=1,
         reference=logit,
-        cases=_prior_inputs, names=("positive_fraction",), elementwise=True,
-        success="307 positive fractions from one in a million to all but one in a million",
+        cases=_prior_inputs, names=("positive_fraction",), elementwise=True, forbidden=LOGIT_SHORTCUTS,
+        success="313 positive fractions from 1e-100 to all but 1e-8",
         mistakes=(
+            CLIPPED_MISTAKE,
             Mistake("the prior itself", lambda f: _as_float(f),
                     "b is a score, not a probability: with w = 0 the model predicts σ(b), and σ(0.9) is "
                     "about 0.71, not 0.9. Solve σ(b) = fraction for b."),
@@ -218,7 +229,8 @@ EXERCISES = (
             "With all weights 0 the score is z = b for every applicant, and the model predicts σ(b). "
             "You want σ(b) to equal the positive fraction p.",
             "Solve σ(b) = p for b: that is exactly what the logit does (section 5.1).",
-            "b = ln(p/(1 − p)), element by element; for p = 0.9 you should get about 2.2.",
+            "Take the natural log (np.log) of the odds p/(1 − p), element by element; for p = 0.9 you "
+            "should get about 2.2. No clipping: every p is strictly between 0 and 1.",
         ),
     ),
     Exercise(
@@ -252,7 +264,7 @@ EXERCISES = (
     Exercise(
         id="3.4", title="predict_proba for logistic regression", stars=2,
         reference=_predict_proba,
-        cases=_predict_cases, names=("X", "w", "b"),
+        cases=_predict_cases, names=("X", "w", "b"), forbidden=("helpers.models.*",),
         success="8 data sets from 1 to 400 applicants, scores beyond ±700 included",
         mistakes=(
             Mistake("forgot b", lambda X, w, b: sigmoid(_as_float(X) @ _as_float(w)),
@@ -299,14 +311,15 @@ EXERCISES = (
     Exercise(
         id="3.6", title="a logit that keeps its digits", stars=3,
         reference=logit,
-        cases=_logit_inputs, names=("p",), elementwise=True, rtol=1e-12, atol=0.0,
+        cases=_logit_inputs, names=("p",), elementwise=True, rtol=1e-12, atol=0.0, forbidden=LOGIT_SHORTCUTS,
         success="2075 probabilities, round trips from z = −700 to 35 and p within 1e-15 of ½ included",
         mistakes=(
-            Mistake("loses digits near ½", _naive_logit,
+            Mistake("loses digits near ½", None,
                     "log(p/(1 − p)) (and log p − log(1 − p)) lose digits near p = ½: the ratio is close "
                     "to 1, and the log of a number close to 1 keeps only the digits that survived the "
-                    "rounding. Near ½ write p/(1 − p) = 1 + (2p − 1)/(1 − p) and use np.log1p (section 5.6)."),
-            *CLIPPED_MISTAKES,
+                    "rounding. Near ½ write p/(1 − p) = 1 + (2p − 1)/(1 − p) and use np.log1p (section 5.6).",
+                    matches=_digits_lost_near_half),
+            CLIPPED_MISTAKE,
             Mistake("np.where computes both forms", _where_log1p, WHERE_BOTH),
             Mistake("np.where computes both forms", _where_artanh, WHERE_BOTH),
             Mistake("log1p form far from ½", lambda p: np.log1p((2 * p - 1) / (1 - p)),

@@ -187,12 +187,17 @@ def shift_cause(got, expected, rtol, atol):
 
 
 def tail_cause(got, expected, rtol, atol, wrong):
-    """Right wherever the true value is of ordinary size, wrong only where it is tiny."""
-    tiny = np.abs(expected) < 1e-10
+    """Right wherever the true value is of ordinary size, wrong only where it is small.
+
+    "Small" depends on the precision asked: with a relative 1e-9, a formula that loses digits
+    by cancellation (1 − a number near 1) fails once the value is below about 1e-3.
+    """
+    small = float(np.clip(1e-12 / max(rtol, 1e-300), 1e-10, 1e-3))
+    tiny = np.abs(expected) < small
     if not np.any(wrong) or not np.all(tiny[wrong]) or np.all(tiny):
         return None
     return ("tail digits lost", "your values are right where the answer is of ordinary size but wrong "
-            "where it is tiny (below 1e-10), where the digits matter too. Clipping the input, "
+            f"where it is small (below {small:g}), where the digits matter too. Clipping the input, "
             "computing a small number as 1 − (a number close to 1), or log(1 + x) instead of "
             "np.log1p(x) throws those digits away.")
 

@@ -5,7 +5,8 @@ import math
 
 import numpy as np
 
-from helpers import sigmoid
+from helpers import logit, sigmoid
+from helpers.models import predict_proba
 
 
 # --- 3.4 predict_proba ---------------------------------------------------------------------------
@@ -57,9 +58,15 @@ def clipped_careful(p, eps=1e-9):
     return logit_log1p(np.clip(p, eps, 1 - eps))
 
 
+def silenced_where(p):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return logit_where_warns(p)
+
+
 RIGHT = {
     "3.1": [lambda o: o / (1 + o), lambda o: 1 - 1 / (1 + o), lambda o: sigmoid(np.log(o))],
-    "3.2": [lambda f: np.log(f / (1 - f)), lambda f: np.log(f) - np.log1p(-f), lambda f: -np.log(1 / f - 1)],
+    "3.2": [lambda f: np.log(f / (1 - f)), lambda f: np.log(f) - np.log1p(-f), lambda f: -np.log(1 / f - 1),
+            lambda f: np.log(f) - np.log(1 - f), lambda f: np.array([math.log(v / (1 - v)) for v in f])],
     "3.3": [lambda w, s, c: np.exp(w * c / s), lambda w, s, c: math.exp(w / s) ** c,
             lambda w, s, c: np.exp(w * (12.0 + c) / s) / np.exp(w * 12.0 / s)],
     "3.4": [lambda X, w, b: sigmoid(X @ w + b), lambda X, w, b: stable_sigmoid(np.dot(X, w) + b),
@@ -75,17 +82,24 @@ WRONG = {  # (answer, the diagnosis it must get)
             (lambda o: list(o / (1 + o)), "list instead of array")],
     "3.2": [(lambda f: f, "the prior itself"), (lambda f: f / (1 - f), "odds without the log"),
             (lambda f: (1 - f) / f, "the inverse odds"), (lambda f: np.log((1 - f) / f), "sign error"),
-            (lambda f: np.log(f), "log of the prior"), (lambda f: np.log10(f / (1 - f)), "base-10 logarithm")],
+            (lambda f: np.log(f), "log of the prior"), (lambda f: np.log10(f / (1 - f)), "base-10 logarithm"),
+            (clipped_logit, "the clipped version"), (lambda f: clipped_logit(f, 1e-6), "the clipped version"),
+            (lambda f: logit(f), "forbidden call"),
+            (lambda f: np.log(f / (1 - f)).astype(np.float32), "float32"),
+            (lambda f: np.round(np.log(f / (1 - f)), 2), "rounded")],
     "3.3": [(lambda w, s, c: w * c / s, "log-odds change, not odds factor"),
             (lambda w, s, c: np.exp(w * c), "forgot to standardise"),
             (lambda w, s, c: np.exp(w * c * s), "multiplied by the spread"),
             (lambda w, s, c: sigmoid(w * c / s), "probability, not odds"),
-            (lambda w, s, c: 1 + w * c / s, "added instead of multiplied")],
+            (lambda w, s, c: 1 + w * c / s, "added instead of multiplied"),
+            (lambda w, s, c: round(float(np.exp(w * c / s)), 2), "rounded")],
     "3.4": [(lambda X, w, b: sigmoid(X @ w), "forgot b"), (lambda X, w, b: X @ w + b, "scores, not probabilities"),
             (lambda X, w, b: [float(sigmoid(row @ w + b)) for row in X], "list instead of array"),
             (lambda X, w, b: sigmoid(X @ w.reshape(-1, 1) + b), "wrong shape"),
             (lambda X, w, b: sigmoid(-(X @ w) - b), "sign error"),
-            (lambda X, w, b: 1 / (1 + np.exp(-(X @ w + b))), "textbook sigmoid overflows")],
+            (lambda X, w, b: 1 / (1 + np.exp(-(X @ w + b))), "textbook sigmoid overflows"),
+            (lambda X, w, b: predict_proba(X, w, b), "forbidden call"),
+            (lambda X, w, b: (sigmoid(X @ w + b) >= 0.5).astype(float), "0/1 instead of probabilities")],
     "3.5": [(lambda x1, w, b: (w[0] * x1 + b) / w[1], "sign error"),
             (lambda x1, w, b: -(w[1] * x1 + b) / w[0], "swapped weights"),
             (lambda x1, w, b: (b - w[0] * x1) / w[1], "sign of b"),
@@ -100,5 +114,9 @@ WRONG = {  # (answer, the diagnosis it must get)
             (lambda p: np.log1p((2 * p - 1) / (1 - p)), "log1p form far from ½"),
             (lambda p: 2 * np.arctanh(2 * p - 1), "artanh form far from ½"),
             (lambda p: np.log(p / 1 - p), "operator precedence"),
-            (logit_where_warns, "np.where computes both forms")],
+            (logit_where_warns, "np.where computes both forms"),
+            (lambda p: logit(p), "forbidden call"),
+            (silenced_where, "silenced warnings"),
+            (lambda p: logit_log1p(p).astype(np.float32), "float32"),
+            (lambda p: clipped_logit(p, 1e-300), "the clipped version")],
 }
