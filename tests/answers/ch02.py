@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from helpers import logit, numerical_derivative, sigmoid
+from helpers import logit, numerical_derivative, sigmoid, sigmoid_derivative
 
 
 def textbook(z):
@@ -72,6 +72,11 @@ def third_numerical(z):
     return numerical_derivative(second, z)
 
 
+def silenced_quotient_rule(z):
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.nan_to_num(slope_quotient_rule(z))
+
+
 RIGHT = {
     "2.1": [slope_from_sigma, slope_quotient_rule, lambda z: sigmoid(z) * sigmoid(-z),
             lambda z: 0.25 / np.cosh(z / 2) ** 2],
@@ -79,8 +84,8 @@ RIGHT = {
     "2.3": [lambda f, z, h: (f(z + h) - f(z - h)) / (2 * h), lambda f, z, h: 0.5 * (f(z + h) - f(z - h)) / h,
             lambda f, z, h: ((f(z + h) - f(z)) / h + (f(z) - f(z - h)) / h) / 2],
     "2.4": [quadratic_scores, bisection_scores, lambda: np.sort(logit(np.roots([1, -1, 0.105])))],
-    "2.5": [grid_cubic_edge, bisection_cubic_edge, lambda: 1.4203],
-    "2.6": [third_expanded, third_product_rule, third_numerical],
+    "2.5": [grid_cubic_edge, bisection_cubic_edge, lambda: round(grid_cubic_edge(), 3)],
+    "2.6": [third_expanded, third_product_rule, lambda z: third_expanded(np.asarray(z, dtype=float))],
     "2.7": [stable_slope, lambda z: sigmoid(z) * sigmoid(-z),
             lambda z: np.exp(-np.abs(z) - 2 * np.log1p(np.exp(-np.abs(z))))],
 }
@@ -91,7 +96,10 @@ WRONG = {  # (answer, the diagnosis it must get)
             (textbook, "σ itself"),
             (lambda z: 1 - textbook(z), "missing factor σ"),
             (lambda z: (textbook(z + 0.01) - textbook(z)) / 0.01, "forward difference, not the derivative"),
-            (lambda z: numerical_derivative(sigmoid, z), "finite difference instead of the formula"),
+            (lambda z: numerical_derivative(sigmoid, z), "forbidden call"),
+            (lambda z: (textbook(z + 1e-5) - textbook(z - 1e-5)) / 2e-5, "finite difference instead of the formula"),
+            (lambda z: sigmoid_derivative(z), "forbidden call"),
+            (lambda z: slope_from_sigma(z).astype(np.float32), "float32"),
             (lambda z: [float(slope_from_sigma(v)) for v in z], "list instead of array")],
     "2.2": [(lambda a: textbook(a) * (1 - textbook(a)), "output used as a score"),
             (lambda a: a * (1 + a), "σ(1 + σ)"), (lambda a: a ** 2 - a, "sign error"),
@@ -100,22 +108,29 @@ WRONG = {  # (answer, the diagnosis it must get)
             (lambda f, z, h: (f(z + h) - f(z - h)) / h, "divided by h, not 2h"),
             (lambda f, z, h: (f(z + h) - f(z - h)) / 2 * h, "/ 2 * h"),
             (lambda f, z, h: (f(z) - f(z - h)) / h, "backward difference"),
-            (lambda f, z, h: (f(z - h) - f(z + h)) / (2 * h), "sign error")],
+            (lambda f, z, h: (f(z - h) - f(z + h)) / (2 * h), "sign error"),
+            (lambda f, z, h: numerical_derivative(f, z, h), "forbidden call")],
     "2.4": [(lambda: quadratic_scores()[1], "only the positive root"),
             (lambda: np.array([quadratic_scores()[1]]), "only the positive root"),
             (lambda: np.array([0.5 - math.sqrt(0.58) / 2, 0.5 + math.sqrt(0.58) / 2]), "σ values instead of z values"),
             (lambda: np.array([-2.0, 2.0]), "±2 from the rounded table"),
             (lambda: quadratic_scores()[::-1], "not sorted"),
-            (lambda: list(quadratic_scores()), "list instead of array")],
+            (lambda: list(quadratic_scores()), "list instead of array"),
+            (lambda: np.array([-1.99992, 1.99992]), "typed in"),
+            (lambda: np.round(quadratic_scores(), 4), "rounded")],
     "2.5": [(lambda: 0.7993, "the straight line's edge"), (lambda: 4.8 ** 0.2, "the estimate, not the measurement"),
-            (lambda: 0.6254, "sign of the cubic term")],
+            (lambda: 0.6254, "sign of the cubic term"), (lambda: 1.4203, "typed in")],
     "2.6": [(lambda z: slope_from_sigma(z) * (1 - 2 * textbook(z)), "σ″, not σ‴"),
             (lambda z: slope_from_sigma(z) * (1 - 2 * textbook(z)) ** 2, "one term of the product rule"),
             (lambda z: slope_from_sigma(z) * ((1 - 2 * textbook(z)) ** 2 + 2 * slope_from_sigma(z)), "sign slip"),
-            (lambda z: -third_expanded(z), "sign error")],
+            (lambda z: -third_expanded(z), "sign error"),
+            (third_numerical, "forbidden call")],
     "2.7": [(slope_from_sigma, "textbook σ, then σ(1 − σ)"),
             (lambda z: sigmoid(z) * (1 - sigmoid(z)), "σ(1 − σ) rounds to 0"),
             (slope_quotient_rule, "the square overflows"),
             (lambda z: 0.25 / np.cosh(z / 2) ** 2, "cosh form overflows"),
-            (lambda z: 1 / (np.exp(z / 2) + np.exp(-z / 2)) ** 2, "overflow")],
+            (lambda z: 1 / (np.exp(z / 2) + np.exp(-z / 2)) ** 2, "overflow"),
+            (lambda z: sigmoid_derivative(z), "forbidden call"),
+            (silenced_quotient_rule, "silenced warnings"),
+            (lambda z: stable_slope(z).astype(np.float32), "float32")],
 }
