@@ -5,7 +5,8 @@ import math
 
 import numpy as np
 
-from helpers import sigmoid
+from helpers import bce, bce_with_logits, log_sigmoid, numerical_derivative, sigmoid
+from helpers.models import train_logistic_regression
 
 
 def textbook_sigmoid(z):
@@ -139,14 +140,25 @@ def tuple_answer(X, y, learning_rate, steps):
     return w, b
 
 
+def silenced_naive(z, y):
+    with np.errstate(all="ignore"):
+        return naive(z, y)
+
+
+def models_shortcut(X, y, learning_rate, steps):
+    fit = train_logistic_regression(X, y, learning_rate=learning_rate, steps=steps)
+    return np.append(fit.w, fit.b)
+
+
 RIGHT = {
     "4.1": [lambda: np.array([-np.log(0.38), 0.62]), lambda: np.array([math.log(1 / 0.38), 0.62 - 0]),
-            lambda: np.array([0.9676, 0.62])],
+            lambda: np.round(np.array([-np.log(0.38), 0.62]), 4), lambda: np.array([bce(0.62, 0), 0.62 - 0])],
     "4.2": [lambda z, y: sigmoid(z) - y, gradient_by_label, gradient_two_terms],
     "4.3": [step_vectorised, step_closed_form, step_with_loops],
     "4.4": [lambda z, y: np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z))), softplus_form,
-            max_form_with_log, masked_form],
-    "4.5": [lambda: -np.log(2), strongest_by_grid, lambda: math.log(0.5), lambda: -0.6931],
+            masked_form,
+            lambda z, y: np.where(y == 1, np.logaddexp(0, -z), np.logaddexp(0, z))],
+    "4.5": [lambda: -np.log(2), strongest_by_grid, lambda: math.log(0.5), lambda: round(strongest_by_grid(), 3)],
     "4.6": [train_vectorised, train_augmented, train_by_ascent_on_likelihood],
 }
 
@@ -171,9 +183,19 @@ WRONG = {  # (answer, the diagnosis it must get)
     "4.4": [(naive, "naive formula"), (clipped, "clipped probabilities"),
             (where_both, "np.where evaluates both branches"),
             (lambda z, y: np.maximum(z, 0) + z * y + np.log1p(np.exp(-np.abs(z))), "sign error"),
-            (lambda z, y: y * (np.maximum(-z, 0) + np.log1p(np.exp(-np.abs(z)))), "forgot the (1 − y) term")],
+            (lambda z, y: y * (np.maximum(-z, 0) + np.log1p(np.exp(-np.abs(z)))), "forgot the (1 − y) term"),
+            # digits lost where the loss is tiny (an absolute tolerance used to hide them)
+            (max_form_with_log, "tail digits lost"),
+            (lambda z, y: np.logaddexp(0, z) - z * y, "tail digits lost"),     # softplus(z) − z cancels
+            # shortcuts, silenced warnings, the wrong kind of number
+            (lambda z, y: bce_with_logits(z, y), "forbidden call"),
+            (lambda z, y: -(y * log_sigmoid(z) + (1 - y) * log_sigmoid(-z)), "forbidden call"),
+            (silenced_naive, "silenced warnings"),
+            (lambda z, y: np.asarray(softplus_form(z, y), dtype=np.float32), "float32")],
     "4.5": [(lambda: 0.0, "σ′'s peak"), (lambda: np.log(2), "sign error"), (lambda: 1 / 3, "σ instead of z"),
-            (lambda: -8 / 27, "the gradient, not z")],
+            (lambda: -8 / 27, "the gradient, not z"), (lambda: -0.6931, "typed in"),
+            (lambda: round(strongest_by_grid(), 1), "rounded")],
     "4.6": [(training_loop(ascent), "gradient ascent"), (training_loop(summed), "forgot to average over n"),
-            (training_loop(no_bias), "no bias update"), (tuple_answer, "list instead of array")],
+            (training_loop(no_bias), "no bias update"), (tuple_answer, "list instead of array"),
+            (models_shortcut, "forbidden call")],
 }
