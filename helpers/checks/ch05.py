@@ -10,7 +10,7 @@ from ..data import make_loan_data
 from ..networks import MLP
 from ..numerics import sigmoid, sigmoid_derivative
 from ..widgets import Question
-from .engine import Exercise, Mistake
+from .engine import SIGMOID_SHORTCUTS, SLOPE_SHORTCUTS, Exercise, Mistake
 
 
 # --- 5.1 and 5.2: the ¼ᴸ bound --------------------------------------------------------------
@@ -114,6 +114,8 @@ EXERCISES = (
                     "L layers give ¼ · ¼ · … · ¼ (L factors)."),
             Mistake("one layer too few", lambda L: 0.25 ** (L - 1),
                     "you have L − 1 factors of ¼; every one of the L layers contributes one."),
+            Mistake("one layer too many", lambda L: 0.25 ** (L + 1),
+                    "you have L + 1 factors of ¼; L layers contribute one each (the input is not a layer)."),
         ),
         hints=(
             "Each sigmoid layer multiplies the backward signal by a slope σ′(z), and σ′(z) ≤ ¼ "
@@ -125,7 +127,7 @@ EXERCISES = (
     Exercise(
         id="5.2", title="how many layers to lose a factor of a billion?", stars=1,
         reference=lambda: layers_below(1e-9),
-        cases=lambda: [()], names=(), rtol=1e-9,
+        cases=lambda: [()], names=(), rtol=1e-9, computed=True,
         success="the smallest L with ¼ᴸ < 10⁻⁹",
         mistakes=(
             Mistake("½ᴸ instead of ¼ᴸ", lambda: layers_below(1e-9, slope=0.5),
@@ -134,7 +136,11 @@ EXERCISES = (
                     "L = ln(10⁹)/ln 4 solves ¼ᴸ = 10⁻⁹ exactly, but a number of layers is a whole "
                     "number: take the next whole number above it."),
             Mistake("one layer too few", lambda: layers_below(1e-9) - 1,
-                    "at that depth ¼ᴸ is still above 10⁻⁹; count one more layer."),
+                    "at that depth ¼ᴸ is still above 10⁻⁹; count one more layer (int() and // cut the "
+                    "fraction off: round up instead)."),
+            Mistake("one layer too many", lambda: layers_below(1e-9) + 1,
+                    "one layer fewer is already below 10⁻⁹: the smallest such L is asked for (check "
+                    "where your loop stops and when it counts)."),
         ),
         hints=(
             "Compute ¼ᴸ for L = 1, 2, 3, … and stop at the first L where it is below 1e-9 "
@@ -147,7 +153,7 @@ EXERCISES = (
         id="5.3", title="the bipolar sigmoid through tanh", stars=2,
         reference=lambda z: np.tanh(np.asarray(z, dtype=float) / 2),
         cases=lambda: [(bipolar_inputs(),)],
-        elementwise=True,
+        elementwise=True, required=("numpy.tanh|math.tanh",), forbidden=SIGMOID_SHORTCUTS + ("numpy.exp", "math.exp"),
         success="600 scores from −8 to 8",
         mistakes=(
             Mistake("tanh(z)", lambda z: np.tanh(np.asarray(z, dtype=float)),
@@ -221,6 +227,7 @@ EXERCISES = (
         id="5.6", title="the first layer's gradient, by hand", stars=3,
         reference=numerical_first_layer_gradient,
         cases=two_layer_cases, names=("X", "y", "W1", "w2"), rtol=1e-6, atol=1e-9,
+        forbidden=("helpers.networks.MLP.*",) + SLOPE_SHORTCUTS,
         success="seven networks, matching finite differences",
         mistakes=(
             Mistake("forgot the hidden layer's σ′", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope=False),

@@ -76,7 +76,7 @@ class Exercise:
     What the exercise text promises, the check enforces:
     ``forbidden`` — dotted names of functions the answer must not call ("helpers.softmax",
     "scipy.special.expit"); calling the checker's own reference is always forbidden.
-    ``required`` — functions the answer must use ("numpy.tanh").
+    ``required`` — functions the answer must use ("numpy.tanh|math.tanh": one of them).
     ``computed`` — the text says *compute*: a number typed into the code does not count.
     ``digits`` — the text asks for this many significant digits: any value within one unit
     of the last of them passes (rounded or cut off), and the tolerances are set from it.
@@ -358,7 +358,7 @@ class Checker:
         self.exercise = exercise
         self.answer = answer
         ex = exercise
-        watched = {name: name for name in ex.forbidden + ex.required}
+        watched = {name: name for name in ex.forbidden + tuple("|".join(ex.required).split("|")) if name}
         watched.update(SILENCERS)
         self.watcher = CallWatcher(watched)
         self.forbidden = set(expand_wildcards({name: name for name in ex.forbidden}))
@@ -495,7 +495,7 @@ class Checker:
     def rules_problem(self, value):
         """After right values: a required function not used, or a number typed in."""
         ex = self.exercise
-        missing = [name for name in ex.required if name not in self.used]
+        missing = [need.split("|")[0] for need in ex.required if not self.used & set(need.split("|"))]
         if missing:
             return self.fail([f"Your values are right, but the exercise asks you to use {missing[0]}, "
                               "and your function does not call it."], "required function not used",

@@ -5,6 +5,9 @@ import math
 
 import numpy as np
 
+from helpers import sigmoid
+from helpers.networks import MLP
+
 
 def sig(z):
     return 1 / (1 + np.exp(-z))
@@ -80,8 +83,8 @@ def first_layer_gradient_output_slope(X, y, W1, w2):
 RIGHT = {
     "5.1": [lambda L: 0.25 ** L, lambda L: 4.0 ** -L, bound_by_loop, lambda L: math.pow(0.25, L)],
     "5.2": [layers_by_loop, layers_by_argmax, lambda: math.ceil(math.log(1e9) / math.log(4))],
-    "5.3": [lambda z: np.tanh(z / 2), lambda z: 2 * sig(z) - 1,
-            lambda z: -np.expm1(-np.abs(z)) / (1 + np.exp(-np.abs(z))) * np.sign(z)],
+    "5.3": [lambda z: np.tanh(z / 2), lambda z: np.tanh(0.5 * z), lambda z: np.array([math.tanh(v / 2) for v in z]),
+            np.vectorize(lambda v: np.tanh(v / 2)), lambda z: np.tanh(np.asarray(z, dtype=float) / 2.0)],
     "5.4": [lambda z: 0.25 / (sig(z) * (1 - sig(z))), lambda z: np.cosh(z / 2) ** 2,
             lambda z: (1 + np.exp(-z)) ** 2 / (4 * np.exp(-z))],
     "5.5": [lambda z, w: np.prod(w * sig(z) * (1 - sig(z))), chain_by_loop,
@@ -89,13 +92,37 @@ RIGHT = {
     "5.6": [first_layer_gradient, first_layer_gradient_einsum, first_layer_gradient_loop],
 }
 
+def layers_one_too_many():
+    L, bound = 0, 1.0
+    while bound >= 1e-9:
+        L += 1
+        bound *= 0.25
+    return L + 1                                   # counts once more after the loop
+
+
+def mlp_shortcut(X, y, W1, w2):
+    net = MLP([X.shape[1], W1.shape[1], 1], activation="sigmoid")
+    net.weights = [W1, w2.reshape(-1, 1)]
+    net.biases = [np.zeros(W1.shape[1]), np.zeros(1)]
+    return net.gradients(X, y)[0][0]
+
+
 WRONG = {  # (answer, the diagnosis it must get)
     "5.1": [(lambda L: 0.5 ** L, "½ᴸ instead of ¼ᴸ"), (lambda L: 0.25 * L, "¼·L instead of ¼ᴸ"),
-            (lambda L: 0.25 ** (L - 1), "one layer too few")],
+            (lambda L: 0.25 ** (L - 1), "one layer too few"), (lambda L: 0.25 ** (L + 1), "one layer too many"),
+            (lambda L: round(0.25 ** L, 6), "rounded")],
     "5.2": [(lambda: 30, "½ᴸ instead of ¼ᴸ"), (lambda: math.log(1e9) / math.log(4), "not rounded up"),
-            (lambda: 14, "one layer too few")],
+            (lambda: 14, "one layer too few"), (lambda: int(math.log(1e9) / math.log(4)), "one layer too few"),
+            (layers_one_too_many, "one layer too many"), (lambda: 15, "typed in")],
     "5.3": [(lambda z: np.tanh(z), "tanh(z)"), (lambda z: np.tanh(2 * z), "tanh(2z)"),
-            (lambda z: sig(z), "σ instead of 2σ − 1"), (lambda z: list(np.tanh(z / 2)), "list instead of array")],
+            (lambda z: (1 + np.tanh(z / 2)) / 2, "σ instead of 2σ − 1"),
+            (lambda z: list(np.tanh(z / 2)), "list instead of array"),
+            # right values by a route the exercise rules out
+            (lambda z: 2 * sig(z) - 1, "forbidden call"),
+            (lambda z: 2 * sigmoid(z) - 1, "forbidden call"),
+            (lambda z: -np.expm1(-z) / (1 + np.exp(-z)), "forbidden call"),
+            (lambda z: 2 / (1 + 1 / np.cosh(z) ** 0 * np.e ** -z) - 1, "required function not used"),
+            (lambda z: np.tanh(z / 2).astype(np.float32), "float32")],
     "5.4": [(lambda z: sig(z) * (1 - sig(z)) / 0.25, "inverted ratio"), (lambda z: 0.5 / sig(z), "σ instead of σ′"),
             (lambda z: 0.25 - sig(z) * (1 - sig(z)), "difference instead of ratio")],
     "5.5": [(lambda z, w: np.sum(w * sig(z) * (1 - sig(z))), "sum instead of product"),
@@ -105,5 +132,6 @@ WRONG = {  # (answer, the diagnosis it must get)
             (first_layer_gradient_output_slope, "kept σ′ at the output"),
             (first_layer_gradient_sum, "sum instead of mean"),
             (lambda X, y, W1, w2: -first_layer_gradient(X, y, W1, w2), "sign error"),
-            (lambda X, y, W1, w2: first_layer_gradient(X, y, W1, w2).T, "transposed")],
+            (lambda X, y, W1, w2: first_layer_gradient(X, y, W1, w2).T, "transposed"),
+            (mlp_shortcut, "forbidden call")],
 }
