@@ -319,26 +319,40 @@ def describe_type_problem(got, expected):
         if as_real_number(got) is not None:
             return "wrong shape", "a single number"
         if not isinstance(got, np.ndarray):
-            return "wrong type", f"a {type(got).__name__}"
+            return "wrong type", article(type(got).__name__)
         if got.shape != expected.shape:
             return "wrong shape", f"an array of shape {got.shape}"
         if got.dtype.kind not in "biuf":
             return "wrong type", f"an array of dtype {got.dtype}"
         return "", ""
     if isinstance(expected, (bool, np.bool_)):
-        return ("", "") if isinstance(got, (bool, np.bool_)) else ("wrong type", f"a {type(got).__name__}")
+        return ("", "") if isinstance(got, (bool, np.bool_)) else ("wrong type", article(type(got).__name__))
     if as_real_number(expected) is not None and as_real_number(got) is None:
         if isinstance(got, np.ndarray):
             return "wrong shape", f"an array of shape {got.shape}"
-        return "wrong type", f"a {type(got).__name__} ({show(got)})"
+        return "wrong type", f"{article(type(got).__name__)} ({show(got)})"
     return "", ""
 
 
+def article(noun):
+    """'an int', 'a str'."""
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
 TYPE_ADVICE = {
-    "list instead of array": "Your function returned a {kind}; return a NumPy array instead "
+    "list instead of array": "Your function returned {kind}; return a NumPy array instead "
                              "(np.asarray(...), or use NumPy operations throughout).",
     "wrong shape": "Your function returned {got}; expected shape {shape}.",
     "wrong type": "Your function returned {got}; expected {wanted}.",
+}
+
+
+WRONG_TYPE_CAUSE = {
+    "True or False": "return a bool: a comparison gives one directly, and bool(...) turns a NumPy bool "
+                     "or a 0/1 into one.",
+    "a number": "return one number (a float or a NumPy float), not a container or an object around it.",
+    "an array": "return a NumPy array of numbers (np.asarray(...), or NumPy operations throughout).",
+    "text": "you returned text. Return the value itself: no str(), f-string or quotes around it.",
 }
 
 
@@ -637,7 +651,7 @@ class Checker:
         if isinstance(expected, (bool, np.bool_)):
             wanted = "True or False"
         shape = getattr(expected, "shape", ())
-        line = TYPE_ADVICE[kind].format(kind=type(call.value).__name__, got=got_text,
+        line = TYPE_ADVICE[kind].format(kind=article(type(call.value).__name__), got=got_text,
                                         shape=shape if shape else "() — a single number", wanted=wanted)
         lines = [for_inputs(ex.names, args, line[0].lower() + line[1:])]
         mistake = self.mistake_on_every_case([(args, call, False)])
@@ -660,6 +674,9 @@ class Checker:
                 isinstance(call.value, np.ndarray) and call.value.dtype.kind == "c":
             return self.fail(lines, "complex numbers", "a complex result: a square root or power of a "
                              "negative number with complex inputs (or np.emath / cmath). Keep to real numbers.")
+        if kind == "wrong type":
+            return self.fail(lines, kind, WRONG_TYPE_CAUSE["text" if isinstance(call.value, (str, bytes))
+                                                           else wanted])
         return self.fail(lines, kind)
 
     # --- a list of separate cases ----------------------------------------------------------------
