@@ -16,25 +16,28 @@ from ..numerics import sigmoid
 from ..widgets import Question
 from .engine import Exercise, Mistake, standard_inputs
 
-# The four inputs of a two-input logic gate, as two arrays (one call checks the whole table).
+# The four inputs of a two-input logic gate, (0,0), (0,1), (1,0), (1,1): as two arrays and as rows.
 X1 = np.array([0.0, 0.0, 1.0, 1.0])
 X2 = np.array([0.0, 1.0, 0.0, 1.0])
-CORNERS = [(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)]
-
-# The XOR network's inputs: the truth table, and the table shuffled and repeated.
 TRUTH_TABLE = np.column_stack([X1, X2])
-SHUFFLED = np.array([[1.0, 1.0], [0.0, 1.0], [1.0, 0.0], [0.0, 0.0],
-                     [0.0, 1.0], [1.0, 1.0], [0.0, 0.0], [1.0, 0.0]])
 
 
 # --- 7.1 a NAND neuron ----------------------------------------------------------------------
 
-def _nand(x1, x2):
-    return 1.0 - np.asarray(x1, dtype=float) * np.asarray(x2, dtype=float)
+NAND_TABLE = 1.0 - X1 * X2          # NAND at (0,0), (0,1), (1,0), (1,1)
 
 
-def _nand_cases():
-    return [(X1.copy(), X2.copy())] + list(CORNERS)
+def build_neuron(weights):
+    """Return (w1, w2, b): three numbers. The check computes σ(w1·x1 + w2·x2 + b) at the four inputs."""
+    w1, w2, b = (float(v) for v in weights)
+    return sigmoid(w1 * X1 + w2 * X2 + b)
+
+
+def _unsure(*got):
+    """Every output on the right side of ½, but not all within 0.05 of NAND: right signs, too timid."""
+    got = np.asarray(got[-1], dtype=float)
+    right_side = np.all((got > 0.5) == (NAND_TABLE > 0.5))
+    return bool(right_side and not np.all(np.abs(got - NAND_TABLE) <= 0.05))
 
 
 # --- 7.2 the loop's error factor --------------------------------------------------------------
@@ -93,14 +96,24 @@ CELL_CASES = [(1.0, 2.0, 0.0, 10), (1.0, 0.0, 0.1, 5), (-2.0, 1.5, 0.3, 30), (0.
 
 # --- 7.6 XOR by hand ---------------------------------------------------------------------------------
 
-def _table(rule):
-    """A wrong 'network' that computes another gate: rule(x1, x2) on each row of X."""
-    return lambda X: rule(np.asarray(X, dtype=float)[:, 0], np.asarray(X, dtype=float)[:, 1]).astype(float)
+XOR_TABLE = (X1 != X2).astype(float)
 
 
-def _xor(X):
-    X = np.asarray(X, dtype=float)
-    return (X[:, 0] != X[:, 1]).astype(float)
+def build_network(weights):
+    """Return (W1, b1, w2, b2): W1 of shape (2, 2), b1 and w2 of length 2, b2 a number. The check computes σ(σ(X W1 + b1) w2 + b2)."""
+    W1, b1, w2, b2 = weights
+    W1, b1, w2 = (np.asarray(a, dtype=float) for a in (W1, b1, w2))
+    if W1.shape != (2, 2) or b1.shape != (2,) or w2.shape != (2,) or np.ndim(b2) != 0:
+        raise ValueError(f"shapes {W1.shape}, {b1.shape}, {w2.shape}, {np.shape(b2)}; "
+                         "expected (2, 2), (2,), (2,) and a number")
+    return sigmoid(sigmoid(TRUTH_TABLE @ W1 + b1) @ w2 + float(b2))
+
+
+def _gate(table):
+    """A wrong network that computes another gate: outputs that agree with ``table`` within 0.05."""
+    def matches(*got):
+        return bool(np.all(np.abs(np.asarray(got[-1], dtype=float) - table) <= 0.05))
+    return matches
 
 
 # --- 7.7 the size of the cycle ------------------------------------------------------------------------
@@ -125,27 +138,27 @@ def _cycle_amplitude(c):
 EXERCISES = (
     Exercise(
         id="7.1", title="a NAND neuron", stars=1,
-        reference=_nand,
-        cases=_nand_cases, names=("x1", "x2"), rtol=0.0, atol=0.05,
-        success="outputs within 0.05 of NAND at all four inputs",
+        reference=lambda: NAND_TABLE.copy(),
+        cases=lambda: [()], names=(), rtol=0.0, atol=0.05, build=build_neuron, builds="neuron",
+        success="a neuron within 0.05 of NAND at all four inputs",
         mistakes=(
-            Mistake("OR's weights",
-                    lambda x1, x2: np.maximum(np.asarray(x1, dtype=float), np.asarray(x2, dtype=float)),
+            Mistake("OR's weights", lambda: (10.0, 10.0, -5.0),
                     "your neuron computes OR (0 only at (0, 0)): those are OR's weights. NAND is 0 only at "
                     "(1, 1): the weights must be negative and the bias positive."),
-            Mistake("NOR: bias too small", lambda x1, x2: (1 - np.asarray(x1)) * (1 - np.asarray(x2)),
+            Mistake("NOR: bias too small", lambda: (-10.0, -10.0, 5.0),
                     "your neuron computes NOR (1 only at (0, 0)): one input on already outweighs the bias. "
                     "With weights −w, the bias must lie between w and 2w, so that one input leaves the score "
                     "positive and two make it negative."),
-            Mistake("sign of the bias", lambda x1, x2: np.zeros_like(np.asarray(x1, dtype=float)),
+            Mistake("sign of the bias", lambda: (-10.0, -10.0, -5.0),
                     "every output is about 0: with negative weights the bias must be positive, or even "
                     "(0, 0) gets a negative score."),
-            Mistake("AND, not NAND: swapped signs", lambda x1, x2: np.asarray(x1) * np.asarray(x2) * 1.0,
+            Mistake("AND, not NAND: swapped signs", lambda: (10.0, 10.0, -15.0),
                     "your neuron computes AND, the opposite of NAND at every input. NAND is 'not AND': "
                     "flip the sign of both weights and of the bias."),
-            Mistake("right signs, not confident", lambda x1, x2: sigmoid(3 - 2 * np.asarray(x1) - 2 * np.asarray(x2)),
-                    "w = (−2, −2), b = 3 puts every input on the right side of ½, but σ(1) ≈ 0.73 is far from 1. "
-                    "Multiply all three numbers by the same factor (say 5) to make the neuron confident."),
+            Mistake("right signs, not confident", None,
+                    "every output is on the right side of ½, but not within 0.05 of 0 or 1: σ(1) ≈ 0.73 is "
+                    "far from 1. Multiply all three numbers by the same factor (say 5) to make the neuron "
+                    "confident.", matches=_unsure),
         ),
         hints=(
             "One neuron says 1 where w₁x₁ + w₂x₂ + b > 0. Write the four scores for (0,0), (0,1), (1,0), (1,1) in "
@@ -241,6 +254,8 @@ EXERCISES = (
                     "the input u is added at every step: c_t = σ(b)·c_(t−1) + u."),
             Mistake("one step short", lambda c0, b, u, n: _cell_after(c0, b, u, n - 1),
                     "you ran n − 1 steps; c_n needs n of them (c_1 after one step, c_0 after none)."),
+            Mistake("one step too many", lambda c0, b, u, n: _cell_after(c0, b, u, n + 1),
+                    "you ran n + 1 steps; c_n needs n of them (range(n) runs n times, range(n + 1) once more)."),
         ),
         hints=(
             "Start with c = c0 and apply the rule c = σ(b)·c + u once per step.",
@@ -251,39 +266,44 @@ EXERCISES = (
     ),
     Exercise(
         id="7.6", title="XOR by hand", stars=3,
-        reference=_xor,
-        cases=lambda: [(TRUTH_TABLE.copy(),), (SHUFFLED.copy(),)], names=("X",), rtol=0.0, atol=0.05,
-        success="the truth table, in order and shuffled, within 0.05",
+        reference=lambda: XOR_TABLE.copy(),
+        cases=lambda: [()], names=(), rtol=0.0, atol=0.05, build=build_network, builds="network",
+        success="a 2-2-1 sigmoid network within 0.05 of XOR on the whole truth table",
         mistakes=(
-            Mistake("computes OR", _table(lambda a, b: np.maximum(a, b)),
+            Mistake("computes OR", None,
                     "your network computes OR: at (1, 1) it says 1. The output unit must also require the NAND "
-                    "unit (or: the second hidden unit must switch off when both inputs are on)."),
-            Mistake("computes NAND", _table(lambda a, b: 1 - a * b),
+                    "unit (or: the second hidden unit must switch off when both inputs are on).",
+                    matches=_gate(np.maximum(X1, X2))),
+            Mistake("computes NAND", None,
                     "your network computes NAND: at (0, 0) it says 1. It needs an OR unit too, and the output "
-                    "must say 1 only when both hidden units do."),
-            Mistake("computes AND", _table(lambda a, b: a * b),
+                    "must say 1 only when both hidden units do.", matches=_gate(1 - X1 * X2)),
+            Mistake("computes AND", None,
                     "your network computes AND. XOR is AND(OR, NAND): the output ANDs two hidden units, which "
-                    "compute OR and NAND, not the inputs themselves."),
-            Mistake("output sign flipped: XNOR", _table(lambda a, b: (a == b) * 1.0),
+                    "compute OR and NAND, not the inputs themselves.", matches=_gate(X1 * X2)),
+            Mistake("output sign flipped: XNOR", None,
                     "your network computes XNOR, the exact opposite of XOR: flip the signs of the output unit's "
-                    "weights and bias."),
-            Mistake("all ½", _table(lambda a, b: 0 * a + 0.5),
+                    "weights and bias.", matches=_gate(1.0 - XOR_TABLE)),
+            Mistake("all ½", None,
                     "every output is ½: the output unit's weights and bias are (close to) 0. Pick weights that "
-                    "make its score clearly positive or negative."),
+                    "make its score clearly positive or negative.", matches=_gate(np.full(4, 0.5))),
+            Mistake("right side of ½, not confident", None,
+                    "every output is on the right side of ½, but not within 0.05 of 0 or 1. Scale the weights "
+                    "and biases of every unit up (a factor of 10 or so) so each unit is confident.",
+                    matches=lambda got: bool(np.all((np.asarray(got) > 0.5) == (XOR_TABLE > 0.5)))),
         ),
         hints=(
             "One hidden unit can compute OR and another NAND (exercise 7.1). When is OR(x₁, x₂) AND NAND(x₁, x₂) "
             "true?",
             "XOR = AND(OR, NAND). Write each of the three units as σ(w·input + b): OR with the line x₁ + x₂ = 0.5, "
             "NAND with x₁ + x₂ = 1.5 (signs flipped), AND on the hidden outputs with h₁ + h₂ = 1.5.",
-            "Scale every weight and bias by about 10 so each unit is confident. With X of shape (n, 2), W1 is 2 × 2 "
-            "(one column per hidden unit) and the output needs w2 of length 2: which shape does your result have?",
+            "Scale every weight and bias by about 10 so each unit is confident. W1 is 2 × 2 with one column per "
+            "hidden unit (the check computes X @ W1 + b1 with one input per row of X); which column is which unit?",
         ),
     ),
     Exercise(
         id="7.7", title="the size of the cycle", stars=3,
         reference=_cycle_amplitude,
-        cases=lambda: [(c,) for c in (8.5, 9.0, 10.0, 12.0, 16.0, 20.0)], names=("c",), rtol=1e-6,
+        cases=lambda: [(c,) for c in (8.5, 9.0, 10.0, 12.0, 16.0, 20.0)], names=("c",), digits=6,
         success="the cycle's size for six gains from 8.5 to 20",
         mistakes=(
             Mistake("forgot the factor 2", lambda c: _root(lambda e: c * (sigmoid(e) - 0.5) - e, float(c)),

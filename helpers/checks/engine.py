@@ -80,6 +80,9 @@ class Exercise:
     ``computed`` — the text says *compute*: a number typed into the code does not count.
     ``digits`` — the text asks for this many significant digits: any value within one unit
     of the last of them passes (rounded or cut off), and the tolerances are set from it.
+    ``build`` — for "choose the weights" exercises: the check builds the ``builds`` (a neuron, a
+    network) from what the answer returns, ``build(returned, *args)``, and compares what *that*
+    computes, so that only a real neuron can pass. Its docstring says what to return.
     """
 
     id: str
@@ -98,6 +101,8 @@ class Exercise:
     required: tuple = ()
     computed: bool = False
     digits: int = None
+    build: Callable = None
+    builds: str = ""
 
     def __post_init__(self):
         if self.stars not in STARS:
@@ -164,6 +169,10 @@ def standard_inputs(grid=(-10.0, 10.0), n_grid=501, n_random=469, scale=30.0, ex
 
 
 # --- running the learner's code safely ----------------------------------------------------------
+
+class CannotBuild(Exception):
+    """What the answer returned cannot be made into the neuron or network the exercise asks for."""
+
 
 class NotAttempted(Exception):
     """The learner's function still raises NotImplementedError (the stub)."""
@@ -390,6 +399,8 @@ class Checker:
 
     def call(self, args, seconds=None):
         call = call_safely(self.answer, args, seconds, self.watcher)
+        if self.exercise.build is not None and call.error is None and call.value is not None:
+            call.value = self.built(call.value, args, call)
         if code_of(self.answer) is code_of(SILENCERS["@np.errstate"]):    # the answer itself is decorated
             call.called.append("@np.errstate")
         self.used.update(call.called)
@@ -423,6 +434,10 @@ class Checker:
             return self.shortcut(forbidden[0])
         if isinstance(call.error, TimeLimitExceeded):
             return self.time_limit(args)
+        if isinstance(call.error, CannotBuild):
+            how = (self.exercise.build.__doc__ or "").strip().split("\n")[0]
+            return self.fail([f"The check could not build the {self.exercise.builds} from what your function "
+                              f"returned ({call.error})."], "cannot build", f"the wrong shape of answer. {how}")
         if call.error is not None:
             return self.raised(call, args)
         if call.changed:
@@ -443,6 +458,17 @@ class Checker:
         if any(name in SILENCERS for name in call.called):
             return self.hidden_warnings(args)
         return None
+
+    def built(self, value, args, call=None):
+        """What the exercise's neuron or network, built from ``value``, computes (CannotBuild if it can't)."""
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                return np.asarray(self.exercise.build(value, *args), dtype=float)
+        except Exception as error:  # noqa: BLE001 — any malformed return value
+            if call is not None:
+                call.error = CannotBuild(f"{type(error).__name__}: {error}")
+            return None
 
     def shortcut(self, name):
         if name == CallWatcher.CHECKER:
@@ -537,6 +563,10 @@ class Checker:
         wrong = call_safely(mistake.wrong, args)
         if wrong.error is not None or wrong.value is None:
             return None
+        if self.exercise.build is not None:
+            wrong.value = self.built(wrong.value, args)
+            if wrong.value is None:
+                return None
         if call.warnings and set(wrong.warnings) != set(call.warnings):
             return False
         if isinstance(wrong.value, (bool, np.bool_)) or isinstance(call.value, (bool, np.bool_)):
@@ -709,7 +739,9 @@ class Checker:
         if first_failure is None:
             return self.passed(calls[-1][1].value if len(calls) == 1 else None)
         args, call, expected = first_failure
-        lines = [for_inputs(ex.names, args, f"your function returned {show(call.value)}"
+        gave = (f"the {ex.builds} built from what your function returned gives" if ex.build
+                else "your function returned")
+        lines = [for_inputs(ex.names, args, f"{gave} {show(call.value)}"
                             + (f", and NumPy warned \"{call.warnings[0]}\"." if call.warnings else "."))]
         right = sum(ok for _, _, ok in calls)
         if args:

@@ -11,7 +11,7 @@ def sig(z):
 
 
 def neuron(w1, w2, b):
-    return lambda x1, x2: sig(w1 * np.asarray(x1) + w2 * np.asarray(x2) + b)
+    return lambda: (w1, w2, b)
 
 
 def soft_switch_loop(x, u, W1, W2):
@@ -35,16 +35,23 @@ def cell_recursive(c0, b, u, n):
     return c0 if n == 0 else sig(b) * cell_recursive(c0, b, u, n - 1) + u
 
 
-def xor_and_of_or_nand(X):
-    hidden = sig(X @ np.array([[10.0, -10.0], [10.0, -10.0]]) + np.array([-5.0, 15.0]))
-    return sig(hidden @ np.array([10.0, 10.0]) - 15.0)
+def xor_and_of_or_nand():
+    return np.array([[10.0, -10.0], [10.0, -10.0]]), np.array([-5.0, 15.0]), np.array([10.0, 10.0]), -15.0
 
 
-def xor_or_minus_and(X):
+def xor_or_minus_and():
     # hidden: OR and AND; output: OR and not AND
-    h_or = sig(20 * X[:, 0] + 20 * X[:, 1] - 10)
-    h_and = sig(20 * X[:, 0] + 20 * X[:, 1] - 30)
-    return sig(20 * h_or - 20 * h_and - 10)
+    return [[20, 20], [20, 20]], [-10, -30], [20, -20], -10
+
+
+def xor_as_lists():
+    W1 = [[8.0, -8.0], [8.0, -8.0]]
+    return W1, (-4.0, 12.0), (12.0, 12.0), np.float64(-18.0)
+
+
+def xor_weights_swapped_units():
+    # the NAND unit first, then OR: the output does not care about the order
+    return np.array([[-10.0, 10.0], [-10.0, 10.0]]), np.array([15.0, -5.0]), np.array([10.0, 10.0]), -15.0
 
 
 def cycle_bisection(c):
@@ -85,7 +92,8 @@ def _bisect(h, high):
 
 
 RIGHT = {
-    "7.1": [neuron(-10, -10, 15), neuron(-20, -20, 30), neuron(-6, -7, 10)],
+    "7.1": [neuron(-10, -10, 15), neuron(-20, -20, 30), neuron(-6, -7, 10), lambda: [-10, -10, 15],
+            lambda: np.array([-8.0, -8.0, 12.0]), lambda: (np.float64(-30), -30, 45.5)],
     "7.2": [lambda c: 1 - c / 4, lambda c: 1 - c * 0.25 * np.ones_like(c),
             lambda c: 1 - c * (sig(1e-5) - sig(-1e-5)) / 2e-5],
     "7.3": [lambda x, u, W1, W2: sig(u @ x) * (W1 @ x) + (1 - sig(u @ x)) * (W2 @ x),
@@ -95,14 +103,18 @@ RIGHT = {
             lambda x, a, b, k: sig(-k * (x - b)) - sig(-k * (x - a)),
             lambda x, a, b, k: 0.5 * (np.tanh(k * (x - a) / 2) - np.tanh(k * (x - b) / 2))],
     "7.5": [cell_loop, cell_closed_form, cell_recursive],
-    "7.6": [xor_and_of_or_nand, xor_or_minus_and],
+    "7.6": [xor_and_of_or_nand, xor_or_minus_and, xor_as_lists, xor_weights_swapped_units],
     "7.7": [cycle_bisection, cycle_by_simulation, cycle_newton],
 }
 
 WRONG = {  # (answer, the diagnosis it must get)
     "7.1": [(neuron(10, 10, -5), "OR's weights"), (neuron(10, 10, -15), "AND, not NAND: swapped signs"),
             (neuron(-10, -10, 5), "NOR: bias too small"), (neuron(-10, -10, -15), "sign of the bias"),
-            (neuron(-2, -2, 3), "right signs, not confident")],
+            (neuron(-2, -2, 3), "right signs, not confident"),
+            # not a neuron at all: the check builds the neuron itself
+            (lambda: lambda x1, x2: 1 - x1 * x2, "cannot build"),
+            (lambda: (-10, -10), "cannot build"), (lambda: "-10, -10, 15", "cannot build"),
+            (lambda: None, "returned None")],
     "7.2": [(lambda c: 1 - c, "forgot the slope ¼"), (lambda c: 1 - c / 2, "σ(0) instead of σ′(0)"),
             (lambda c: 1 + c / 4, "sign error"), (lambda c: c / 4, "the gain, not the factor")],
     "7.3": [(lambda x, u, W1, W2: (1 - sig(u @ x)) * (W1 @ x) + sig(u @ x) * (W2 @ x), "g and 1 − g swapped"),
@@ -116,12 +128,21 @@ WRONG = {  # (answer, the diagnosis it must get)
     "7.5": [(_no_sigma, "gate without σ"),
             (lambda c0, b, u, n: cell_loop(c0, b, u * sig(b), n), "input gated too"),
             (lambda c0, b, u, n: cell_loop(c0, b, 0.0, n), "forgot the input"),
-            (lambda c0, b, u, n: cell_loop(c0, b, u, max(n - 1, 0)), "one step short")],
-    "7.6": [(lambda X: sig(10 * X[:, 0] + 10 * X[:, 1] - 5), "computes OR"),
-            (lambda X: sig(-10 * X[:, 0] - 10 * X[:, 1] + 15), "computes NAND"),
-            (lambda X: 1 - xor_and_of_or_nand(X), "output sign flipped: XNOR"),
-            (lambda X: xor_and_of_or_nand(X)[:, None], "wrong shape"),
-            (lambda X: sig(0 * X[:, 0]), "all ½")],
+            (lambda c0, b, u, n: cell_loop(c0, b, u, max(n - 1, 0)), "one step short"),
+            (lambda c0, b, u, n: cell_loop(c0, b, u, n + 1), "one step too many")],
+    "7.6": [(lambda: (np.array([[10.0, 0.0], [10.0, 0.0]]), np.array([-5.0, 0.0]), np.array([10.0, 0.0]), -5.0),
+             "computes OR"),
+            (lambda: (np.array([[-10.0, 0.0], [-10.0, 0.0]]), np.array([15.0, 0.0]), np.array([10.0, 0.0]), -5.0),
+             "computes NAND"),
+            (lambda: (np.array([[10.0, -10.0], [10.0, -10.0]]), np.array([-5.0, 15.0]), np.array([-10.0, -10.0]),
+                      15.0), "output sign flipped: XNOR"),
+            (lambda: (np.zeros((2, 2)), np.zeros(2), np.zeros(2), 0.0), "all ½"),
+            (lambda: (np.array([[4.0, -4.0], [4.0, -4.0]]), np.array([-2.0, 6.0]), np.array([4.0, 4.0]), -6.0),
+             "right side of ½, not confident"),
+            # not a network: the check builds it itself
+            (lambda: lambda X: (X[:, 0] != X[:, 1]).astype(float), "cannot build"),
+            (lambda: (np.ones((3, 2)), np.zeros(2), np.zeros(2), 0.0), "cannot build"),
+            (lambda: (np.ones((2, 2)), np.zeros(2), np.zeros(2)), "cannot build")],
     "7.7": [(lambda c: 2 * cycle_bisection(c), "peak to peak"),
             (lambda c: _bisect(lambda e: c * (sig(e) - 0.5) - e, c), "forgot the factor 2"),
             (lambda c: _bisect(lambda e: c * sig(e) - 2 * e, c), "forgot the −½")],
