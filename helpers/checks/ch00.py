@@ -138,7 +138,7 @@ EXERCISES = (
     Exercise(
         id="0.2", title="one applicant's score", stars=1,
         reference=_score,
-        cases=_score_cases, names=("x", "w", "b"),
+        cases=_score_cases, names=("x", "w", "b"), forbidden=("helpers.models.*",),
         success="13 applicants, with 1 to 5 features, b = 0 and x = 0 included",
         mistakes=(
             Mistake("forgot b", lambda x, w, b: np.dot(x, w),
@@ -165,7 +165,7 @@ EXERCISES = (
     Exercise(
         id="0.3", title="every applicant's score at once", stars=2,
         reference=_scores,
-        cases=_scores_cases, names=("X", "w", "b"),
+        cases=_scores_cases, names=("X", "w", "b"), forbidden=("helpers.models.*",),
         success="8 data sets from 1 to 400 applicants, raw and standardised features",
         mistakes=(
             Mistake("forgot b", lambda X, w, b: _as_float(X) @ w,
@@ -188,7 +188,7 @@ EXERCISES = (
     Exercise(
         id="0.4", title="the k riskiest applicants", stars=3,
         reference=_riskiest,
-        cases=_riskiest_cases, names=("X", "w", "b", "k"),
+        cases=_riskiest_cases, names=("X", "w", "b", "k"), forbidden=("helpers.models.*",),
         success="8 data sets, k = 1 and k = n included, riskiest first",
         mistakes=(
             Mistake("lowest first", lambda X, w, b, k: np.argsort(_scores(X, w, b))[:k],
@@ -200,6 +200,8 @@ EXERCISES = (
             Mistake("scores instead of indices", lambda X, w, b, k: np.sort(_scores(X, w, b))[::-1][:k],
                     "these are the top scores themselves. The task asks for the row numbers of the "
                     "applicants (np.argsort gives positions, np.sort gives values)."),
+            Mistake("one too few", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[:k - 1],
+                    "you returned k − 1 indices; the exercise asks for the k riskiest (a slice [:k] has k items)."),
             Mistake("one too many", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[:k + 1],
                     "one index too many: a slice [:k] already gives k items (0 to k − 1)."),
             Mistake("skipped the riskiest", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[1:k + 1],

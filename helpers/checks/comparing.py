@@ -135,6 +135,14 @@ def order_cause(got, expected, rtol, atol):
     return None
 
 
+def reversed_everywhere(gots, expecteds, rtol, atol):
+    """The order cause, when every case is reversed and at least one case shows it."""
+    if any(e.ndim == 0 or not _all_close(g, e[..., ::-1], rtol, atol) for g, e in zip(gots, expecteds)):
+        return None
+    shown = [order_cause(g, e, rtol, atol) for g, e in zip(gots, expecteds)]
+    return next((cause for cause in shown if cause), None)
+
+
 def labels_cause(got, expected):
     finite = np.all(np.isfinite(expected)) and np.all(np.isfinite(got))
     if not finite or not np.all((expected >= 0) & (expected <= 1)):
@@ -221,8 +229,7 @@ def general_cause(gots, expecteds, dtypes, rtol, atol):
         found = (float32_cause(got, expected, dtypes, rtol, atol) or integer_cause(got, expected, dtypes)
                  or labels_cause(got, expected) or rounding_cause(got, expected)
                  or sign_cause(got, expected, rtol, atol)
-                 or (same_shape and all(order_cause(g, e, rtol, atol) for g, e in zip(gots, expecteds))
-                     and order_cause(gots[0], expecteds[0], rtol, atol))
+                 or (same_shape and reversed_everywhere(gots, expecteds, rtol, atol))
                  or factor_cause(got, expected, rtol, atol) or shift_cause(got, expected, rtol, atol)
                  or tail_cause(got, expected, rtol, atol, wrong))
     return found or None

@@ -675,7 +675,25 @@ class Checker:
 
     # --- the wrong kind of value ------------------------------------------------------------------
 
-    def type_failure(self, kind, got_text, call, expected, args):
+    def every_case(self, cases):
+        """(args, call, right?) for every case the answer runs on: a known mistake must fit them all."""
+        calls = []
+        for args in cases:
+            args = tuple(args)
+            call = call_safely(self.answer, args)
+            if call.error is None and call.value is not None:
+                if self.exercise.build is not None:
+                    call.value = self.built(call.value, args)
+                expected = self.exercise.reference(*args)
+                try:
+                    ok = np.shape(call.value) == np.shape(expected) and \
+                        bool(np.all(close(call.value, expected, *self.exercise.tolerance(expected))))
+                except (TypeError, ValueError):
+                    ok = False
+                calls.append((args, call, ok))
+        return calls
+
+    def type_failure(self, kind, got_text, call, expected, args, calls=None):
         ex = self.exercise
         wanted = "an array" if isinstance(expected, np.ndarray) and expected.ndim else "a number"
         if isinstance(expected, (bool, np.bool_)):
@@ -684,7 +702,7 @@ class Checker:
         line = TYPE_ADVICE[kind].format(kind=article(type(call.value).__name__), got=got_text,
                                         shape=shape if shape else "() — a single number", wanted=wanted)
         lines = [for_inputs(ex.names, args, line[0].lower() + line[1:])]
-        mistake = self.mistake_on_every_case([(args, call, False)])
+        mistake = self.mistake_on_every_case(calls or [(args, call, False)])
         if mistake:
             return self.fail(lines, mistake.name, mistake.explanation)
         got = as_float_array(call.value) if kind != "returned None" else None
@@ -723,7 +741,7 @@ class Checker:
             expected = ex.reference(*args)
             kind, got_text = describe_type_problem(call.value, expected)
             if kind:
-                return self.type_failure(kind, got_text, call, expected, args)
+                return self.type_failure(kind, got_text, call, expected, args, self.every_case(cases))
             if isinstance(expected, (bool, np.bool_)):
                 ok = bool(call.value) == bool(expected)
             else:
