@@ -12,6 +12,9 @@ then a box to answer in and a Check button that says at once whether the answer 
 import base64
 import html
 import io
+import math
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -124,9 +127,14 @@ class Question:
     text         the question, Markdown with LaTeX in $...$ allowed
     options      the choices as plain text (Unicode such as σ′ rather than LaTeX); () for a number
     answer       the index of the right option, or the right number
-    tolerance    for a number: the relative error accepted (absolute when the answer is 0)
+    decimals     for a number asked "to N decimals": within half a unit of the N-th decimal passes
+    digits       for a number asked "to N significant digits": the same, at the N-th digit
+    tolerance    otherwise, the relative error accepted (absolute when the answer is 0)
     explanation  shown with a right answer, and after a second wrong one
     hint         a nudge after the first wrong answer (a general one if empty)
+
+    The text should say what precision it wants; ``decimals`` or ``digits`` then make the
+    check accept exactly that: the answer rounded as asked passes, one unit off does not.
     """
 
     text: str
@@ -135,46 +143,103 @@ class Question:
     tolerance: float = 1e-2
     explanation: str = ""
     hint: str = ""
+    decimals: int = None
+    digits: int = None
+
+    def accepts(self, value):
+        """Is the number ``value`` right, at the precision the question asks for?"""
+        error = abs(value - self.answer)
+        if self.decimals is not None:
+            return error <= 0.5 * 10.0 ** -self.decimals * (1 + 1e-9)
+        if self.digits is not None and self.answer != 0:
+            unit = 10.0 ** (math.floor(math.log10(abs(self.answer))) - self.digits + 1)
+            return error <= 0.5 * unit * (1 + 1e-9)
+        return error <= self.tolerance * (abs(self.answer) or 1)
+
+
+# How people write numbers: −0.3 (the typographic minus), 1/1024, ½, 50 %, 9.8×10⁻⁴, 1e-3.
+_MINUSES = str.maketrans({"−": "-", "–": "-", "\u2009": "", "\u202f": "", " ": "", "_": ""})
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_POWER_OF_TEN = re.compile(r"^(.*?)(?:x|×|\*|·)10(?:\^|\*\*)?(-?\d+)$")
 
 
 def _as_number(response):
-    """The response as a float, or None if it is empty or not a number ("0.25" → 0.25)."""
-    try:
+    """The response as a float, or None if it is not a number.
+
+    Accepted: 0.25, −0.3 (typographic minus), +2, 1e-3, 9.8×10^-4 (or ×10⁻⁴), 1/1024, ½, 50%.
+
+    >>> [_as_number(text) for text in ("0.25", "−0.3", "1/4", "½", "50%", "9.77×10⁻⁴", "oops")]
+    [0.25, -0.3, 0.25, 0.5, 0.5, 0.000977, None]
+    """
+    if isinstance(response, (int, float)) and not isinstance(response, bool):
         return float(response)
-    except (TypeError, ValueError):
+    if not isinstance(response, str):
         return None
+    text = response.strip().lower().translate(_MINUSES)
+    percent = text.endswith("%")
+    text = text.rstrip("%")
+    power = _POWER_OF_TEN.match(text.translate(_SUPERSCRIPTS))
+    try:
+        if power:
+            value = _plain_number(power.group(1) or "1") * 10.0 ** int(power.group(2))
+        else:
+            value = _plain_number(text)
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return None
+    if not math.isfinite(value):
+        return None
+    return value / 100 if percent else value
+
+
+def _plain_number(text):
+    """float(text), also for a fraction a/b and for a vulgar fraction such as ½ or 1¾."""
+    if "/" in text:
+        top, bottom = text.split("/")
+        return _plain_number(top) / _plain_number(bottom)
+    if text and unicodedata.category(text[-1]) == "No":          # ½, ¼, ¾, ⅓, …
+        whole = text[:-1]
+        sign = -1.0 if whole.startswith("-") else 1.0
+        fraction = unicodedata.numeric(text[-1])
+        return (_plain_number(whole) if whole.strip("+-") else 0.0) + sign * fraction
+    if "," in text:
+        raise ValueError("a comma: use a dot for decimals")
+    return float(text)
 
 
 def _answered(question, response):
     """True if the response is something to grade: a valid option, or a number."""
     if question.options:
-        return isinstance(response, int) and 0 <= response < len(question.options)
+        return isinstance(response, int) and not isinstance(response, bool) and 0 <= response < len(question.options)
     return _as_number(response) is not None
 
 
 def grade(question, response, wrong_tries=0):
     """Grade one response; return (correct, message). The quiz widget shows the message.
 
-    ``response`` is the index of the chosen option, or a number (a string like "0.25" is
-    fine). ``wrong_tries`` counts the wrong answers given before this one: the first wrong
-    answer gets a nudge, not the answer, so there is something left to think about; from
-    the second on, the right answer and the explanation are shown.
+    ``response`` is the index of the chosen option, or a number (a string like "0.25",
+    "1/4" or "−0.3" is fine). ``wrong_tries`` counts the wrong answers given before this one:
+    the first wrong answer gets a nudge, not the answer, so there is something left to think
+    about; from the second on, the right answer and the explanation are shown.
 
     >>> q = Question("σ(0) = ?", (), 0.5)
-    >>> grade(q, "0.5")
+    >>> grade(q, "1/2")
     (True, '✓ Right.')
     """
     if not _answered(question, response):
-        return False, "Pick one of the options first." if question.options else "Type a number first."
+        if question.options:
+            return False, "Pick one of the options first."
+        if isinstance(response, str) and response.strip():
+            return False, ("That is not a number I can read. Type it like 0.25, −0.3, 1/1024, 2.5e-3 or 50% "
+                           "(a dot for decimals).")
+        return False, "Type a number first."
     if question.options:
         correct = response == question.answer
-        right_answer = f"“{question.options[question.answer]}”"
+        right_answer = f"{LETTERS[question.answer]}, “{question.options[question.answer]}”"
         nudge = "Look at the options again and try once more."
     else:
         value, answer = _as_number(response), question.answer
-        # relative tolerance, or absolute when the right answer is 0
-        correct = abs(value - answer) <= question.tolerance * (abs(answer) or 1)
-        right_answer = f"{answer:g}"
+        correct = question.accepts(value)
+        right_answer = f"{answer:.{question.decimals}f}" if question.decimals is not None else f"{answer:.6g}"
         nudge = f"Your answer is too {'high' if value > answer else 'low'}; try again."
     if correct:
         message = "✓ Right."
@@ -185,20 +250,28 @@ def grade(question, response, wrong_tries=0):
     return correct, f"{message} {question.explanation}".strip()
 
 
+LETTERS = "ABCDEFGH"
+
+
 def question_widget(question):
-    """The answer box, Check button and feedback line for one question (without its text)."""
+    """The answer box, Check button and feedback line for one question (without its text).
+
+    A multiple-choice question gets one button per option, labelled A, B, C, …: the options
+    themselves are in the question's text above, where they wrap at any width.
+    """
     if question.options:
-        answer_box = widgets.RadioButtons(options=list(question.options), value=None,
-                                          layout=widgets.Layout(width="max-content"))
+        answer_box = widgets.ToggleButtons(options=[(LETTERS[i], i) for i in range(len(question.options))],
+                                           value=None, tooltips=list(question.options),
+                                           style={"button_width": "3em"})
     else:
-        answer_box = widgets.Text(placeholder="type a number, e.g. 0.25")
+        answer_box = widgets.Text(placeholder="a number, e.g. 0.25, 1/4 or −0.3")
     check = widgets.Button(description="Check")
     feedback = widgets.HTMLMath()  # HTMLMath renders the LaTeX in explanations
     wrong_tries = 0
 
     def on_check(_button):
         nonlocal wrong_tries
-        response = answer_box.index if question.options else answer_box.value
+        response = answer_box.value
         correct, message = grade(question, response, wrong_tries)
         if not correct and _answered(question, response):
             wrong_tries += 1
@@ -209,11 +282,20 @@ def question_widget(question):
     return widgets.VBox([answer_box, widgets.HBox([check, feedback])])
 
 
-def show_quiz(questions):
-    """Show a quiz: for each Question its text as Markdown, then the widget to answer it.
+def question_markdown(number, question):
+    """The question as Markdown: its text, then its options as a lettered list (readable without a kernel)."""
+    lines = [f"**{number}.** {question.text}"]
+    if question.options:
+        lines.append("")
+        lines += [f"- **{LETTERS[i]}.** {option}" for i, option in enumerate(question.options)]
+    return "\n".join(lines)
 
-    The text is an ordinary output, so a notebook viewed on GitHub still shows the
-    questions; only the answering needs a running kernel.
+
+def show_quiz(questions):
+    """Show a quiz: for each Question its text and options as Markdown, then the widget to answer it.
+
+    The text is an ordinary output, so a notebook viewed on GitHub or nbviewer still shows the
+    questions and their options; only the answering needs a running kernel.
 
     Example (in a notebook cell)::
 
@@ -221,5 +303,5 @@ def show_quiz(questions):
                             explanation="σ(0) = 1/(1 + e⁰) = ½.")])
     """
     for number, question in enumerate(questions, start=1):
-        display(Markdown(f"**{number}.** {question.text}"))
+        display(Markdown(question_markdown(number, question)))
         display(question_widget(question))

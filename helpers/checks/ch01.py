@@ -203,7 +203,7 @@ QUIZ = (
              explanation="Multiply top and bottom by $e^{-z}$: $\\sigma(-z) = \\frac{1}{1+e^{z}} = "
                          "\\frac{e^{-z}}{e^{-z}+1} = 1 - \\sigma(z)$. The curve is symmetric about $(0, \\tfrac12)$."),
     Question(text="An applicant's score is $z = 2$. To two decimals, what probability of default "
-                  "does the model give?", options=(), answer=float(sigmoid(2.0)), tolerance=0.01,
+                  "does the model give?", options=(), answer=float(sigmoid(2.0)), decimals=2,
              explanation="$\\sigma(2) = 1/(1 + e^{-2}) \\approx 0.88$."),
     Question(text="As the steepness $k$ grows, $\\sigma(kz)$ approaches the step function. "
                   "What happens to its slope?",

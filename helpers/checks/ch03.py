@@ -371,7 +371,7 @@ QUIZ = (
                          "the odds by $e$, wherever you start. The probability change depends on where you start."),
     Question(text="In a training set 90 % of the labels are 1. With all weights 0, what bias $b$ makes the "
                   "model's first prediction equal to that fraction? (Two decimals.)",
-             options=(), answer=float(np.log(9.0)), tolerance=0.005,
+             options=(), answer=float(np.log(9.0)), decimals=2,
              explanation="$\\sigma(b) = 0.9$ gives $b = \\ln(0.9/0.1) = \\ln 9 \\approx 2.20$. The first "
                          "loss is then the entropy of the labels, about 0.33, instead of $\\ln 2 \\approx 0.69$."),
     Question(text="A popular `logit` clips $p$ to $[10^{-7},\\ 1 - 10^{-7}]$ before taking the log. "

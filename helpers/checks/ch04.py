@@ -470,7 +470,7 @@ QUIZ = (
                          "$\\max(z, 0) - zy + \\ln(1 + e^{-|z|})$ never forms σ and stays finite and accurate."),
     Question(text="Before training, $w = 0$ and $b = 0$, so every applicant gets $\\sigma = \\tfrac12$. "
                   "To three decimals, what is the mean BCE then (whatever the labels)?",
-             options=(), answer=float(np.log(2.0)), tolerance=2e-3,
+             options=(), answer=float(np.log(2.0)), decimals=3,
              explanation="Each applicant costs $-\\ln\\tfrac12 = \\ln 2 \\approx 0.693$, defaulter or not: "
                          "the loss curves of this chapter all start there."),
     Question(text="Gradient descent on the loan data with a learning rate of 25: what happens?",

@@ -254,8 +254,9 @@ EXERCISES = (
 
 QUIZ = (
     Question(text="Each sigmoid layer multiplies the backward signal by at most ¼. At best, what fraction of "
-                  "the signal is left after **5** sigmoid layers (ignoring the weights)?",
-             options=(), answer=0.25 ** 5, tolerance=0.01,
+                  "the signal is left after **5** sigmoid layers (ignoring the weights)? (A fraction such as 1/8 is "
+                  "fine, or three significant digits.)",
+             options=(), answer=0.25 ** 5, digits=3,
              explanation="$(1/4)^5 = 1/1024 \\approx 0.00098$: about a thousandth, in the best case."),
     Question(text="A network of three sigmoid layers (8 units wide) has **every weight set to 2.0**. "
                   "What happens to its gradients?",
@@ -277,7 +278,7 @@ QUIZ = (
                          "The other way round: $\\tanh(z) = 2\\sigma(2z) - 1$."),
     Question(text="Normalisation moves a unit's score from $z = 4$ back to $z = 0$. By what factor does its "
                   "slope σ′ grow? (one decimal)",
-             options=(), answer=float(sigmoid_derivative(0.0) / sigmoid_derivative(4.0)), tolerance=0.01,
+             options=(), answer=float(sigmoid_derivative(0.0) / sigmoid_derivative(4.0)), decimals=1,
              explanation="$\\sigma'(0)/\\sigma'(4) = 0.25/0.0177 \\approx 14.2$, which is also "
                          "$\\cosh^2(2)$."),
     Question(text="Why does gradient descent zig-zag when a unit's inputs are all sigmoid outputs?",

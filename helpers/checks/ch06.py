@@ -343,7 +343,7 @@ EXERCISES = (
 
 QUIZ = (
     Question(text="What is the first entry of $\\operatorname{softmax}([2, 0])$? (Two decimals.)",
-             options=(), answer=float(softmax(np.array([2.0, 0.0]))[0]), tolerance=0.01,
+             options=(), answer=float(softmax(np.array([2.0, 0.0]))[0]), decimals=2,
              explanation="$e^2/(e^2 + e^0) = 1/(1 + e^{-2}) = \\sigma(2) \\approx 0.88$: the sigmoid is the "
                          "two-class softmax with the second score fixed at 0."),
     Question(text="You add 100 to every one of an applicant's three scores. What happens to the three "
@@ -374,7 +374,7 @@ QUIZ = (
                          "probability $\\sigma(z_k)$, and the probabilities need not add up to 1."),
     Question(text="What is $\\operatorname{logsumexp}([1000, 1000]) = \\ln(e^{1000} + e^{1000})$? "
                   "(Three decimals.)",
-             options=(), answer=float(logsumexp(np.array([1000.0, 1000.0]))), tolerance=1e-6,
+             options=(), answer=float(logsumexp(np.array([1000.0, 1000.0]))), decimals=3,
              explanation="$\\ln(2 e^{1000}) = 1000 + \\ln 2 \\approx 1000.693$. Computed as written, "
                          "$e^{1000}$ overflows to inf; shifting by the maximum gives $1000 + \\ln(1 + 1)$."),
 )

@@ -343,7 +343,7 @@ QUIZ = (
                          "no line separates them."),
     Question(text="What is the value of the bump $\\sigma(10x) - \\sigma(10(x - 1))$ at its middle, $x = 0.5$? "
                   "Three decimals.",
-             options=(), answer=float(np.tanh(10 / 4)), tolerance=0.002,
+             options=(), answer=float(np.tanh(10 / 4)), decimals=3,
              explanation="$\\sigma(5) - \\sigma(-5) = 2\\sigma(5) - 1 = \\tanh(2.5) \\approx 0.987$: the "
                          "sharpness $kh = 10$ decides the height."),
     Question(text="The loop $x_{t+1} = x_t + c\\,(\\sigma(r - x_t) - \\tfrac12)$ has the first-order error factor "
@@ -362,7 +362,7 @@ QUIZ = (
                          "circuit falls to one of two stable states."),
     Question(text="A forget gate with a constant pre-activation $a = 2$ and no new input: what fraction of the memory "
                   "is left after 10 steps? Two decimals.",
-             options=(), answer=float(sigmoid(2.0) ** 10), tolerance=0.02,
+             options=(), answer=float(sigmoid(2.0) ** 10), decimals=2,
              explanation="Each step keeps $\\sigma(2) \\approx 0.881$, so after 10 steps $0.881^{10} \\approx 0.28$ "
                          "is left."),
 )
