@@ -200,8 +200,9 @@ EXERCISES = (
             "keepdims=True keeps the reduced axis with length 1, so Z - Z.max(axis=1, keepdims=True) "
             "subtracts each row's own maximum. Why not Z.max()? Try your function on "
             "np.array([[1000.0, 1001.0], [0.0, 1.0]]).",
-            "e = np.exp(Z - Z.max(axis=1, keepdims=True)); now divide e by its row sums, also computed "
-            "with keepdims=True, and return the result.",
+            "Subtract each row's own maximum (Z.max(axis=1, keepdims=True) keeps the shape (n, 1), so it "
+            "broadcasts along the row), exponentiate, then divide by the row sums: along which axis, and "
+            "with which keepdims?",
         ),
     ),
     Exercise(

@@ -236,7 +236,8 @@ EXERCISES = (
             "σ(k(x − a)) is a smooth step from 0 to 1 at x = a. What do you get if you take away an identical "
             "step at x = b?",
             "For x between a and b, the first step is ≈ 1 and the second ≈ 0; beyond b both are ≈ 1.",
-            "The body is one line: sigmoid(k * (x − a)) minus the same thing with b.",
+            "Two sigmoids of steepness k: one switches on at x = a, the other at x = b. Subtract one from the "
+            "other — which from which, so that the result is about 1 between a and b?",
         ),
     ),
     Exercise(
