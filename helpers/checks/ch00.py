@@ -153,6 +153,9 @@ EXERCISES = (
             Mistake("products not summed", lambda x, w, b: _as_float(x) * w + b,
                     "x * w multiplies matching entries and leaves them as an array; the score is "
                     "their sum (plus b), a single number."),
+            Mistake("only the first two features", lambda x, w, b: float(_as_float(x)[:2] @ _as_float(w)[:2] + b),
+                    "you wrote out x[0]·w[0] + x[1]·w[1]: right for two features, but applicants can have "
+                    "more. Let NumPy sum over all of them (np.dot or @)."),
         ),
         hints=(
             "z = w₁x₁ + w₂x₂ + … + b: multiply each feature by its own weight, add the products, "
@@ -207,6 +210,8 @@ EXERCISES = (
             Mistake("skipped the riskiest", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[1:k + 1],
                     "the list starts at the second riskiest: Python counts from 0, so the riskiest "
                     "is item [0]."),
+            Mistake("counted from 1", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[:k] + 1,
+                    "your indices are one too high: NumPy counts rows from 0, so the first row is index 0."),
         ),
         hints=(
             "First compute every applicant's score (as in 0.3). Then you need the *positions* of "

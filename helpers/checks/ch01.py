@@ -16,7 +16,7 @@ KEY_Z = np.array([-5.0, -2.0, 0.0, 0.5, 2.0, 5.0])   # the six scores used throu
 
 SIGN_ERROR = Mistake(
     "sign error",
-    lambda z: 1 / (1 + np.exp(np.asarray(z, dtype=float))),
+    lambda z: sigmoid(-np.asarray(z, dtype=float)),
     "a sign error: you computed 1/(1 + eᶻ) = σ(−z). The sigmoid has e to the power −z, so "
     "that large scores give probabilities near 1.")
 
@@ -100,6 +100,9 @@ EXERCISES = (
             Mistake("odds instead of log-odds", lambda: 99.0,
                     "99 is the odds 0.99/0.01. σ(k) = 0.99 means e⁻ᵏ = 0.01/0.99, so k is the "
                     "*logarithm* of the odds."),
+            Mistake("log of the probability", lambda: np.log(0.99),
+                    "ln 0.99 is the log of the probability; the steepness is the log of the *odds* "
+                    "0.99/0.01. Solve 1/(1 + e⁻ᵏ) = 0.99 for k step by step."),
             Mistake("base-10 logarithm", lambda: np.log10(99.0),
                     "np.log10 is the base-10 logarithm; the sigmoid is built on e, so use np.log."),
             Mistake("sign error", lambda: -np.log(99.0),
@@ -121,7 +124,7 @@ EXERCISES = (
         cases=lambda: [(standard_inputs(extremes=[s * v for v in (1e-300, 1e-8, 20, 36, 37, 100, 500,
                                                                    700, 709, 710, 745, 746, 800, 1000,
                                                                    1e5, 1e300) for s in (-1, 1)]),)],
-        elementwise=True, atol=1e-300, forbidden=SIGMOID_SHORTCUTS,
+        elementwise=True, atol=1e-320, forbidden=SIGMOID_SHORTCUTS,
         success="1002 inputs, extremes up to ±1e300 included, every tiny probability to full precision, "
                 "no warnings",
         mistakes=(

@@ -176,6 +176,9 @@ EXERCISES = (
             Mistake("sign error", lambda z: -sigmoid_derivative(z),
                     "a sign error: your slope is negative. The derivative of e⁻ᶻ is −e⁻ᶻ, and the quotient "
                     "rule subtracts it, so the two minus signs cancel: σ is increasing, σ′ > 0."),
+            Mistake("σ² instead of σ(1 − σ)", lambda z: sigmoid(z) ** 2,
+                    "σ·σ multiplies σ by itself; the second factor is 1 − σ(z), the probability of the "
+                    "other outcome."),
             Mistake("σ itself", sigmoid,
                     "that is σ(z), the probability, not its slope. The slope is σ(z) times (1 − σ(z))."),
             Mistake("missing factor σ", lambda z: 1 - sigmoid(z),
@@ -215,6 +218,8 @@ EXERCISES = (
                     "a sign error: a(a − 1) is negative. The slope of an increasing curve is positive: a(1 − a)."),
             Mistake("missing factor", lambda a: 1 - _f(a),
                     "1 − a is only one factor of the slope; multiply it by a."),
+            Mistake("tanh's slope", lambda a: 1 - _f(a) ** 2,
+                    "1 − a² is the slope of tanh written with its output. The sigmoid's is a·(1 − a)."),
         ),
         hints=(
             "The output of the unit is a = σ(z). Section 5.2 writes σ′ using σ(z) only.",

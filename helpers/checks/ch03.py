@@ -193,6 +193,9 @@ EXERCISES = (
                     "for p: o(1 − p) = p, so o = p(1 + o)."),
             Mistake("reciprocal of the odds", lambda o: 1 / _as_float(o),
                     "1/odds are the odds against (repay : default), still not a probability."),
+            Mistake("log-odds, not probability", lambda o: np.log(_as_float(o)),
+                    "ln(odds) is the score (the log-odds); the probability is odds/(1 + odds), a number "
+                    "between 0 and 1."),
         ),
         hints=(
             "Odds o = p/(1 − p) compare the event with its opposite: o = 9 means 9 defaults for "
@@ -267,6 +270,9 @@ EXERCISES = (
         cases=_predict_cases, names=("X", "w", "b"), forbidden=("helpers.models.*",),
         success="8 data sets from 1 to 400 applicants, scores beyond ±700 included",
         mistakes=(
+            Mistake("b added after σ", lambda X, w, b: sigmoid(_as_float(X) @ _as_float(w)) + b,
+                    "b belongs inside: the score is z = Xw + b, and the probability σ(z). Added after σ, "
+                    "it pushes probabilities outside (0, 1)."),
             Mistake("forgot b", lambda X, w, b: sigmoid(_as_float(X) @ _as_float(w)),
                     "the bias b is missing: the probability is σ(Xw + b)."),
             Mistake("scores, not probabilities", lambda X, w, b: _as_float(X) @ _as_float(w) + b,

@@ -257,6 +257,8 @@ EXERCISES = (
                     "loss is never below 0."),
             Mistake("forgot the log", lambda: np.array([1 - SIGMA, _GRADIENT]),
                     "that is the probability the model gave to what happened, not the loss: take −ln of it."),
+            Mistake("the gradient for y = 1", lambda: np.array([_LOSS, SIGMA - 1]),
+                    "σ − 1 is the gradient for a defaulter (y = 1). She repaid: y = 0, so ∂L/∂z = σ − 0."),
             Mistake("sign error in the gradient", lambda: np.array([_LOSS, LABEL - SIGMA]),
                     "the gradient has the wrong sign: ∂L/∂z = σ(z) − y, prediction minus label. "
                     "y − σ is the direction that *lowers* the loss, the negative gradient."),
@@ -341,7 +343,7 @@ EXERCISES = (
     Exercise(
         id="4.4", title="a stable BCE from logits", stars=2,
         reference=bce_with_logits,
-        cases=lambda: _zy_cases(44), names=("z", "y"), atol=1e-300, forbidden=BCE_SHORTCUTS,
+        cases=lambda: _zy_cases(44), names=("z", "y"), atol=1e-320, forbidden=BCE_SHORTCUTS,
         success="22 single (z, y) pairs and 4 arrays, z from −1000 to 1000, both labels, no warnings",
         mistakes=(
             Mistake("naive formula", _naive_bce,

@@ -33,6 +33,13 @@ def build_neuron(weights):
     return sigmoid(w1 * X1 + w2 * X2 + b)
 
 
+def _says(table):
+    """A neuron whose outputs fall on the sides of ½ given by ``table`` (0/1 at the four inputs)."""
+    def matches(*got):
+        return bool(np.array_equal(np.asarray(got[-1], dtype=float) > 0.5, np.asarray(table) > 0.5))
+    return matches
+
+
 def _unsure(*got):
     """Every output on the right side of ½, but not all within 0.05 of NAND: right signs, too timid."""
     got = np.asarray(got[-1], dtype=float)
@@ -142,19 +149,19 @@ EXERCISES = (
         cases=lambda: [()], names=(), rtol=0.0, atol=0.05, build=build_neuron, builds="neuron",
         success="a neuron within 0.05 of NAND at all four inputs",
         mistakes=(
-            Mistake("OR's weights", lambda: (10.0, 10.0, -5.0),
+            Mistake("OR's weights", None,
                     "your neuron computes OR (0 only at (0, 0)): those are OR's weights. NAND is 0 only at "
-                    "(1, 1): the weights must be negative and the bias positive."),
-            Mistake("NOR: bias too small", lambda: (-10.0, -10.0, 5.0),
+                    "(1, 1): the weights must be negative and the bias positive.", matches=_says([0, 1, 1, 1])),
+            Mistake("NOR: bias too small", None,
                     "your neuron computes NOR (1 only at (0, 0)): one input on already outweighs the bias. "
                     "With weights −w, the bias must lie between w and 2w, so that one input leaves the score "
-                    "positive and two make it negative."),
-            Mistake("sign of the bias", lambda: (-10.0, -10.0, -5.0),
-                    "every output is about 0: with negative weights the bias must be positive, or even "
-                    "(0, 0) gets a negative score."),
-            Mistake("AND, not NAND: swapped signs", lambda: (10.0, 10.0, -15.0),
+                    "positive and two make it negative.", matches=_says([1, 0, 0, 0])),
+            Mistake("sign of the bias", None,
+                    "every output is below ½: with negative weights the bias must be positive, or even "
+                    "(0, 0) gets a negative score.", matches=_says([0, 0, 0, 0])),
+            Mistake("AND, not NAND: swapped signs", None,
                     "your neuron computes AND, the opposite of NAND at every input. NAND is 'not AND': "
-                    "flip the sign of both weights and of the bias."),
+                    "flip the sign of both weights and of the bias.", matches=_says([0, 0, 0, 1])),
             Mistake("right signs, not confident", None,
                     "every output is on the right side of ½, but not within 0.05 of 0 or 1: σ(1) ≈ 0.73 is "
                     "far from 1. Multiply all three numbers by the same factor (say 5) to make the neuron "
@@ -220,6 +227,9 @@ EXERCISES = (
         cases=_bump_cases, names=("x", "a", "b", "k"),
         success="six bumps, narrow and wide, gentle and steep",
         mistakes=(
+            Mistake("forgot the steepness k", lambda x, a, b, k: _bump(x, a, b, 1.0),
+                    "both sigmoids need the steepness: σ(k(x − a)) − σ(k(x − b)). Without k the bump is "
+                    "too soft to reach 1."),
             Mistake("wrong sign", lambda x, a, b, k: _bump(x, b, a, k),
                     "the bump points down (≈ −1 between a and b): the step at a must come first, minus the "
                     "step at b."),

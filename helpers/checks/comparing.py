@@ -210,11 +210,25 @@ def tail_cause(got, expected, rtol, atol, wrong):
             "np.log1p(x) throws those digits away.")
 
 
-def general_cause(gots, expecteds, dtypes, rtol, atol):
+def extremes_cause(inputs, wrong):
+    """Right for every input of moderate size, wrong only for the largest ones."""
+    size = np.abs(inputs)
+    if inputs is None or np.shape(size) != np.shape(wrong) or not np.any(wrong) or np.all(wrong):
+        return None
+    edge = np.min(size[wrong])
+    if edge < 5 or np.any(wrong[size >= edge] == False):   # noqa: E712 — elementwise
+        return None
+    return ("fails at the extremes", f"your function is right for every input below {edge:g} in size and wrong "
+            "from there on: something overflows, underflows, is clipped or rounds to 0 or 1 for large "
+            "inputs. Try your function on the first failing input and look at each step.")
+
+
+def general_cause(gots, expecteds, dtypes, rtol, atol, inputs=None):
     """(name, explanation) of the general mistake that explains every value, else None.
 
     ``gots`` and ``expecteds`` are lists of same-shaped float arrays (one pair per test case);
-    ``dtypes`` the dtypes the answer returned (None for Python numbers).
+    ``dtypes`` the dtypes the answer returned (None for Python numbers); ``inputs`` the test
+    values of an elementwise exercise.
     """
     try:
         got = np.concatenate([np.ravel(g) for g in gots])
@@ -231,7 +245,8 @@ def general_cause(gots, expecteds, dtypes, rtol, atol):
                  or sign_cause(got, expected, rtol, atol)
                  or (same_shape and reversed_everywhere(gots, expecteds, rtol, atol))
                  or factor_cause(got, expected, rtol, atol) or shift_cause(got, expected, rtol, atol)
-                 or tail_cause(got, expected, rtol, atol, wrong))
+                 or tail_cause(got, expected, rtol, atol, wrong)
+                 or (extremes_cause(np.ravel(inputs), wrong) if inputs is not None else None))
     return found or None
 
 

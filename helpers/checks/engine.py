@@ -356,6 +356,24 @@ TYPE_ADVICE = {
 }
 
 
+RAISED_CAUSES = (   # (exception, words in its message, likely cause)
+    (IndexError, "out of bounds", "an index past the end of an array: does your code assume a size (two "
+                                  "features, a fixed number of rows)? Let NumPy work on whole arrays instead."),
+    (ValueError, "could not be broadcast", "two arrays whose shapes don't fit together; print their .shape "
+                                           "and check which axis you sum or subtract along (keepdims=True?)."),
+    (ValueError, "not aligned", "a matrix product whose inner sizes differ; print the shapes (X @ w needs "
+                                "X.shape[1] == w.shape[0])."),
+    (ValueError, "mismatch in its core dimension", "a matrix product whose inner sizes differ; print the "
+                                                   "shapes (X @ w needs X.shape[1] == w.shape[0])."),
+    (NameError, "not defined", "a name your function uses does not exist: a typo, or a cell that was not run."),
+    (ZeroDivisionError, "", "a division by zero: which denominator can be 0 for this input?"),
+    (TypeError, "unsupported operand", "an operation on two values that don't go together (a list and a "
+                                       "number, or None): check what each variable holds."),
+    (AttributeError, "has no attribute", "a method the value does not have (a list has no .sum(), a float "
+                                         "no .shape): check what kind of value it is."),
+)
+
+
 WRONG_TYPE_CAUSE = {
     "True or False": "return a bool: a comparison gives one directly, and bool(...) turns a NumPy bool "
                      "or a 0/1 into one.",
@@ -515,6 +533,9 @@ class Checker:
         if isinstance(call.error, OverflowError) and "math range" in message:
             return self.fail(lines, "overflow", "math.exp of a large number overflows (beyond about 709). "
                              "Rewrite so that you only ever take exp of a number ≤ 0.")
+        for kind, words, cause in RAISED_CAUSES:
+            if isinstance(call.error, kind) and words in message:
+                return self.fail(lines, "raised", cause)
         return self.fail(lines, "raised")
 
     def hidden_warnings(self, args):
@@ -616,7 +637,9 @@ class Checker:
             return self.fail(lines, warning_name(warned[0]), warning_cause(warned[0]))
         if numeric:
             expected_arrays = [np.asarray(e, dtype=float) for e in expecteds]
-            cause = general_cause(gots, expected_arrays, dtypes, *self.exercise.tolerance(expecteds[0]))
+            inputs = calls[0][0][0] if self.exercise.elementwise else None
+            cause = general_cause(gots, expected_arrays, dtypes, *self.exercise.tolerance(expecteds[0]),
+                                  inputs=inputs)
             if cause is None and len(calls) == 1 and expected_arrays[0].size == 1 and not calls[0][0]:
                 cause = near_miss(float(gots[0].ravel()[0]), float(expected_arrays[0].ravel()[0]),
                                   *self.exercise.tolerance(expecteds[0]))
