@@ -467,3 +467,15 @@ def test_an_exception_that_cannot_be_printed_is_still_reported():
 def test_verdicts_wrap_at_spaces_in_jupyterlab():
     html = run_check("1.4", naive_sigmoid)._repr_html_()
     assert "word-break: normal" in html and "white-space: pre-wrap" in html
+
+
+def test_a_forbidden_function_called_through_numpy_or_wrapped_is_still_seen():
+    import functools
+    import helpers
+    exercise = made_up_sigmoid(forbidden=("helpers.sigmoid",))
+    for answer in (np.vectorize(helpers.sigmoid), functools.partial(helpers.sigmoid),
+                   lambda z: np.vectorize(helpers.sigmoid)(z), lambda z: np.apply_along_axis(helpers.sigmoid, 0, z),
+                   lambda z: np.array(list(map(helpers.sigmoid, z)))):
+        result = engine.Checker(exercise, answer).run()
+        assert result.diagnosis == "forbidden call", str(result)
+    assert engine.Checker(exercise, np.vectorize(lambda v: float(stable_sigmoid(np.array(v))))).run().passed

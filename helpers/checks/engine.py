@@ -421,6 +421,9 @@ class Checker:
             call.value = self.built(call.value, args, call)
         if code_of(self.answer) is code_of(SILENCERS["@np.errstate"]):    # the answer itself is decorated
             call.called.append("@np.errstate")
+        wrapped = self.watcher.name_of(self.answer)        # np.vectorize(helpers.sigmoid) and the like
+        if wrapped and wrapped not in call.called:
+            call.called.append(wrapped)
         self.used.update(call.called)
         return call
 
