@@ -13,6 +13,7 @@ import base64
 import html
 import io
 import math
+import numbers
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -126,64 +127,103 @@ class Question:
 
     text         the question, Markdown with LaTeX in $...$ allowed
     options      the choices as plain text (Unicode such as σ′ rather than LaTeX); () for a number
-    answer       the index of the right option, or the right number
-    decimals     for a number asked "to N decimals": within half a unit of the N-th decimal passes
-    digits       for a number asked "to N significant digits": the same, at the N-th digit
-    tolerance    otherwise, the relative error accepted (absolute when the answer is 0)
+    answer       the index of the right option, or the right number (unrounded)
+    tolerance    the relative error accepted (absolute when the answer is 0). The default, 1e-9,
+                 asks for the exact value: right for answers such as 0.5, 0.16, 4 or −0.3
     explanation  shown with a right answer, and after a second wrong one
     hint         a nudge after the first wrong answer (a general one if empty)
+    decimals     for a number asked "to N decimals": within half a unit of the N-th decimal passes
+    digits       for a number asked "to N significant digits": the same, at the N-th digit
 
-    The text should say what precision it wants; ``decimals`` or ``digits`` then make the
-    check accept exactly that: the answer rounded as asked passes, one unit off does not.
+    The text says which precision it wants, and ``decimals`` or ``digits`` make the check accept
+    exactly that: the answer rounded as asked passes, one unit off in the last digit does not.
+
+    >>> q = Question("To two decimals, what is σ(2)?", (), 0.8807970779778823, decimals=2)
+    >>> q.accepts(0.88), q.accepts(0.881), q.accepts(0.89), q.accepts(0.9)
+    (True, True, False, False)
+    >>> Question("What is σ(0)?", (), 0.5).accepts(0.505)
+    False
     """
 
     text: str
     options: tuple
     answer: int | float
-    tolerance: float = 1e-2
+    tolerance: float = 1e-9
     explanation: str = ""
     hint: str = ""
     decimals: int = None
     digits: int = None
 
+    def unit(self):
+        """One unit in the last digit asked for: 0.01 for two decimals; None for an exact answer."""
+        if self.decimals is not None:
+            return 10.0 ** -self.decimals
+        if self.digits is not None:
+            return 10.0 ** (math.floor(math.log10(abs(self.answer))) - self.digits + 1)
+        return None
+
     def accepts(self, value):
         """Is the number ``value`` right, at the precision the question asks for?"""
         error = abs(value - self.answer)
+        if self.unit() is None:
+            return error <= self.tolerance * (abs(self.answer) or 1)
+        return error <= 0.5 * self.unit() * (1 + 1e-9)   # (1 + 1e-9): a tie such as 0.125 → 0.12 or 0.13 passes
+
+    def precision(self):
+        """The precision asked for, in words: "to 2 decimals", "to 3 significant digits" or "exactly"."""
         if self.decimals is not None:
-            return error <= 0.5 * 10.0 ** -self.decimals * (1 + 1e-9)
-        if self.digits is not None and self.answer != 0:
-            unit = 10.0 ** (math.floor(math.log10(abs(self.answer))) - self.digits + 1)
-            return error <= 0.5 * unit * (1 + 1e-9)
-        return error <= self.tolerance * (abs(self.answer) or 1)
+            return f"to {self.decimals} decimal{'s' * (self.decimals != 1)}"
+        if self.digits is not None:
+            return f"to {self.digits} significant digit{'s' * (self.digits != 1)}"
+        return "exactly"
+
+    def rounded_too_far(self, value):
+        """Is ``value`` the answer rounded to fewer digits than asked (0.2 for 0.25 to two decimals)?"""
+        if self.decimals is not None:
+            coarser = [round(self.answer, n) for n in range(self.decimals)]
+        elif self.digits is not None:
+            coarser = [float(f"{self.answer:.{n}g}") for n in range(1, self.digits)]
+        else:
+            coarser = []
+        return any(math.isclose(value, rounded, rel_tol=1e-9) for rounded in coarser)
+
+    def shown_answer(self):
+        """The right answer as the learner should type it: 0.88, 0.000977, −0.3."""
+        if self.decimals is not None:
+            text = f"{self.answer:.{self.decimals}f}"
+        else:
+            text = f"{self.answer:.{self.digits or 6}g}"
+        return text.replace("-", "−")
 
 
-# How people write numbers: −0.3 (the typographic minus), 1/1024, ½, 50 %, 9.8×10⁻⁴, 1e-3.
-_MINUSES = str.maketrans({"−": "-", "–": "-", "\u2009": "", "\u202f": "", " ": "", "_": ""})
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-_POWER_OF_TEN = re.compile(r"^(.*?)(?:x|×|\*|·)10(?:\^|\*\*)?(-?\d+)$")
+# How people write numbers: −0.3 (the typographic minus), 1/1024, ½, 50 %, 9.8×10⁻⁴, 2^-10, 1e-3.
+_SPELLINGS = str.maketrans({"−": "-", "–": "-", "‐": "-", "⁄": "/", "÷": "/",
+                            " ": "", "\u00a0": "", "\u2009": "", "\u202f": ""})
+_SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+")                     # 10⁻⁴ is read as 10^-4
+_AS_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_DIGITS_APART = re.compile(r"\d\s+\d")                          # "1 1/2" or "1 000": too ambiguous to guess
 
 
 def _as_number(response):
     """The response as a float, or None if it is not a number.
 
-    Accepted: 0.25, −0.3 (typographic minus), +2, 1e-3, 9.8×10^-4 (or ×10⁻⁴), 1/1024, ½, 50%.
+    Accepted: 0.25, .25, −0.3 (typographic minus), +2, 1e-3, 9.8×10^-4 (or ×10⁻⁴, *10**-4), 1/1024,
+    2^-10, ½, 1¾, 50%, and spaces around any of them. Not accepted: a comma (is 2,5 a decimal comma?
+    is 1,000 a thousand?), names such as e^1.5 or exp(1.5), inf and nan.
 
-    >>> [_as_number(text) for text in ("0.25", "−0.3", "1/4", "½", "50%", "9.77×10⁻⁴", "oops")]
-    [0.25, -0.3, 0.25, 0.5, 0.5, 0.000977, None]
+    >>> [_as_number(text) for text in ("0.25", "−0.3", "1/4", "½", "50%", "9.77×10⁻⁴", "2^-10", "2,5", "e^1.5")]
+    [0.25, -0.3, 0.25, 0.5, 0.5, 0.000977, 0.0009765625, None, None]
     """
-    if isinstance(response, (int, float)) and not isinstance(response, bool):
-        return float(response)
-    if not isinstance(response, str):
+    if isinstance(response, numbers.Real) and not isinstance(response, bool):
+        value = float(response)
+        return value if math.isfinite(value) else None
+    if not isinstance(response, str) or _DIGITS_APART.search(response):
         return None
-    text = response.strip().lower().translate(_MINUSES)
+    text = response.strip().lower().translate(_SPELLINGS).replace("**", "^")
+    text = _SUPERSCRIPT.sub(lambda power: "^" + power[0].translate(_AS_DIGITS), text)
     percent = text.endswith("%")
-    text = text.rstrip("%")
-    power = _POWER_OF_TEN.match(text.translate(_SUPERSCRIPTS))
     try:
-        if power:
-            value = _plain_number(power.group(1) or "1") * 10.0 ** int(power.group(2))
-        else:
-            value = _plain_number(text)
+        value = _plain_number(text.removesuffix("%"))
     except (ValueError, ZeroDivisionError, OverflowError):
         return None
     if not math.isfinite(value):
@@ -192,18 +232,42 @@ def _as_number(response):
 
 
 def _plain_number(text):
-    """float(text), also for a fraction a/b and for a vulgar fraction such as ½ or 1¾."""
+    """float(text), and also a product 9.77×10^-4, a fraction 1/1024, a power 2^-10, ½ or 1¾.
+
+    They are taken in that order, so 1/4^5 is 1/1024 and 3×1/4 is 0.75, as on paper.
+    """
+    factors = re.split(r"[x×*·⋅]", text)
+    if len(factors) > 1:
+        return math.prod(_plain_number(factor) for factor in factors)
     if "/" in text:
-        top, bottom = text.split("/")
+        top, bottom = text.split("/")                               # "1/2/3" raises ValueError
         return _plain_number(top) / _plain_number(bottom)
-    if text and unicodedata.category(text[-1]) == "No":          # ½, ¼, ¾, ⅓, …
-        whole = text[:-1]
-        sign = -1.0 if whole.startswith("-") else 1.0
-        fraction = unicodedata.numeric(text[-1])
-        return (_plain_number(whole) if whole.strip("+-") else 0.0) + sign * fraction
+    if "^" in text:
+        base, exponent = text.split("^")
+        sign = -1.0 if base.startswith("-") else 1.0                # -2^2 is -(2^2), as on paper
+        return sign * _plain_number(base.lstrip("+-")) ** _plain_number(exponent)
+    mixed = re.fullmatch(r"([+-]?)(\d*)(.)", text)                   # ½, −¼, 1¾ (not ½½)
+    if mixed and unicodedata.name(mixed[3], "").startswith("VULGAR FRACTION"):
+        sign = -1.0 if mixed[1] == "-" else 1.0
+        return sign * (int(mixed[2] or 0) + unicodedata.numeric(mixed[3]))
+    value = float(text)
+    if not math.isfinite(value):                                   # "inf", "nan", "1e999"
+        raise ValueError("not a finite number")
+    return value
+
+
+def _unreadable(response):
+    """What to say about a response that is not a number."""
+    text = "" if response is None else str(response).strip()
+    if len(text) > 30:
+        text = text[:29] + "…"
+    if not text:
+        return "Type a number first."
     if "," in text:
-        raise ValueError("a comma: use a dot for decimals")
-    return float(text)
+        return "Use a dot for decimals and no thousands separator: 2.5, not 2,5."
+    return (f"“{text}” is not a number I can read. Type a decimal (0.25, −0.3), a fraction (1/1024, ½), "
+            "a percentage (50%) or a power (9.77e-4, 9.77×10⁻⁴, 2^-10), with a dot for decimals; "
+            "work out names such as e or exp(…) first.")
 
 
 def _answered(question, response):
@@ -224,27 +288,27 @@ def grade(question, response, wrong_tries=0):
     >>> q = Question("σ(0) = ?", (), 0.5)
     >>> grade(q, "1/2")
     (True, '✓ Right.')
+    >>> grade(Question("To two decimals, σ(2) = ?", (), 0.8807970779778823, decimals=2), "0.9")
+    (False, '✗ Not quite. Rounded too far: give it to 2 decimals, as the question asks.')
     """
     if not _answered(question, response):
-        if question.options:
-            return False, "Pick one of the options first."
-        if isinstance(response, str) and response.strip():
-            return False, ("That is not a number I can read. Type it like 0.25, −0.3, 1/1024, 2.5e-3 or 50% "
-                           "(a dot for decimals).")
-        return False, "Type a number first."
+        return False, "Pick one of the options first." if question.options else _unreadable(response)
     if question.options:
         correct = response == question.answer
         right_answer = f"{LETTERS[question.answer]}, “{question.options[question.answer]}”"
-        nudge = "Look at the options again and try once more."
+        nudge = question.hint or "Look at the options again and try once more."
     else:
-        value, answer = _as_number(response), question.answer
+        value = _as_number(response)
         correct = question.accepts(value)
-        right_answer = f"{answer:.{question.decimals}f}" if question.decimals is not None else f"{answer:.6g}"
-        nudge = f"Your answer is too {'high' if value > answer else 'low'}; try again."
+        right_answer = question.shown_answer()
+        if question.rounded_too_far(value):
+            nudge = f"Rounded too far: give it {question.precision()}, as the question asks."
+        else:
+            nudge = question.hint or f"Your answer is too {'high' if value > question.answer else 'low'}; try again."
     if correct:
         message = "✓ Right."
     elif wrong_tries == 0:
-        return False, f"✗ Not quite. {question.hint or nudge}"
+        return False, f"✗ Not quite. {nudge}"
     else:
         message = f"✗ Not quite. The answer is {right_answer}."
     return correct, f"{message} {question.explanation}".strip()
@@ -256,8 +320,9 @@ LETTERS = "ABCDEFGH"
 def question_widget(question):
     """The answer box, Check button and feedback line for one question (without its text).
 
-    A multiple-choice question gets one button per option, labelled A, B, C, …: the options
-    themselves are in the question's text above, where they wrap at any width.
+    A multiple-choice question gets one small button per option, labelled A, B, C, … (the
+    option's text shows when the pointer rests on it): the options themselves are in the
+    question's Markdown above, where they wrap at any width and show without a kernel.
     """
     if question.options:
         answer_box = widgets.ToggleButtons(options=[(LETTERS[i], i) for i in range(len(question.options))],
@@ -265,8 +330,9 @@ def question_widget(question):
                                            style={"button_width": "3em"})
     else:
         answer_box = widgets.Text(placeholder="a number, e.g. 0.25, 1/4 or −0.3")
-    check = widgets.Button(description="Check")
-    feedback = widgets.HTMLMath()  # HTMLMath renders the LaTeX in explanations
+    check = widgets.Button(description="Check", layout=widgets.Layout(flex="0 0 auto"))   # never squeezed
+    # HTMLMath renders the LaTeX in explanations; as wide as the row allows, and wrapped there
+    feedback = widgets.HTMLMath(layout=widgets.Layout(flex="1 1 auto", width="auto"))
     wrong_tries = 0
 
     def on_check(_button):
@@ -276,18 +342,36 @@ def question_widget(question):
         if not correct and _answered(question, response):
             wrong_tries += 1
         color = plots.OKABE_ITO["bluish_green" if correct else "vermillion"]
-        feedback.value = f'<span style="color:{color}">{html.escape(message, quote=False)}</span>'
+        feedback.value = (f'<div style="color:{color}; line-height:1.5; padding-top:4px">'
+                          f'{html.escape(message, quote=False)}</div>')
 
     check.on_click(on_check)
-    return widgets.VBox([answer_box, widgets.HBox([check, feedback])])
+    row = widgets.HBox([check, feedback], layout=widgets.Layout(width="100%"))
+    return widgets.VBox([answer_box, row], layout=widgets.Layout(margin="0 0 1em 0"))   # space before the next question
+
+
+def _markdown_text(text):
+    r"""Plain text made safe inside Markdown: * _ ` < $ \ shown as themselves, not as formatting.
+
+    >>> _markdown_text("a*b_c")
+    'a\\*b\\_c'
+    """
+    return re.sub(r"([\\`*_<$])", r"\\\1", text)
 
 
 def question_markdown(number, question):
-    """The question as Markdown: its text, then its options as a lettered list (readable without a kernel)."""
+    """The question as Markdown: its text, then its options as a lettered list (readable without a kernel).
+
+    >>> print(question_markdown(2, Question("Which is σ(0)?", ("0", "½"), 1)))
+    **2.** Which is σ(0)?
+    <BLANKLINE>
+    - **A.** 0
+    - **B.** ½
+    """
     lines = [f"**{number}.** {question.text}"]
     if question.options:
         lines.append("")
-        lines += [f"- **{LETTERS[i]}.** {option}" for i, option in enumerate(question.options)]
+        lines += [f"- **{LETTERS[i]}.** {_markdown_text(option)}" for i, option in enumerate(question.options)]
     return "\n".join(lines)
 
 

@@ -43,7 +43,7 @@ def test_the_naive_sigmoid_is_rejected_and_the_overflow_named():
 @pytest.mark.parametrize("answer, diagnosis, words", [
     (lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z))),
      "np.where evaluates both branches", "computes A and B for every z"),
-    (lambda z: np.exp(z) / (np.exp(z) + 1.0), "overflow", "only ever take exp of a number ≤ 0"),
+    (lambda z: np.exp(z) / (np.exp(z) + 1.0), "eᶻ/(1 + eᶻ) overflows too", "inf/inf"),
     (lambda z: 1 / (1 + math.exp(-z)), "math instead of numpy", "np.exp"),
     (lambda z: 1.0 if z >= 0 else 0.0, "if on an array", "np.where"),
     (lambda z: print(z), "printing instead of returning", "Replace print with return"),
@@ -479,3 +479,15 @@ def test_a_forbidden_function_called_through_numpy_or_wrapped_is_still_seen():
         result = engine.Checker(exercise, answer).run()
         assert result.diagnosis == "forbidden call", str(result)
     assert engine.Checker(exercise, np.vectorize(lambda v: float(stable_sigmoid(np.array(v))))).run().passed
+
+
+@pytest.mark.parametrize("answer, diagnosis", [
+    (lambda z: np.full_like(z, 0.25), "same value everywhere"),
+    (lambda z: 1 / stable_sigmoid(z), "upside down"),
+    (lambda z: np.sort(stable_sigmoid(z))[::-1], "reversed order"),
+])
+def test_more_general_causes(answer, diagnosis):
+    exercise = made_up_sigmoid()
+    exercise = engine.Exercise(**{**exercise.__dict__, "atol": 1e-12, "cases": lambda: [(np.linspace(-5, 5, 101),)]})
+    result = engine.Checker(exercise, answer).run()
+    assert result.diagnosis == diagnosis, str(result)

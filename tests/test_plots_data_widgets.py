@@ -11,7 +11,6 @@ import matplotlib as mpl  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from IPython.display import Markdown  # noqa: E402
 from matplotlib.font_manager import FontProperties, findfont  # noqa: E402
 
 from helpers import data as loans  # noqa: E402
@@ -308,112 +307,7 @@ def test_explorers_leave_no_figures_open():
     assert plt.get_fignums() == []
 
 
-CHOICE = widgets.Question("Where is σ′ largest?", ("at z = −5", "at z = 0", "at z = 5"), 1,
-                          explanation="σ′(z) = σ(z)(1 − σ(z)) peaks where σ = ½.")
-NUMBER = widgets.Question("What is σ′(0)?", (), 0.25, explanation="σ(0)·(1 − σ(0)) = ¼.")
-
-
-def test_grade_multiple_choice():
-    assert widgets.grade(CHOICE, 1)[0] is True
-    assert widgets.grade(CHOICE, 0)[0] is False
-    assert widgets.grade(CHOICE, 2)[0] is False
-    assert widgets.grade(CHOICE, None)[0] is False
-
-
-def test_grade_numbers_within_relative_tolerance():
-    assert widgets.grade(NUMBER, 0.25)[0] and widgets.grade(NUMBER, "0.2524")[0]
-    assert not widgets.grade(NUMBER, 0.2526)[0] and not widgets.grade(NUMBER, 0.26)[0]
-    assert not widgets.grade(NUMBER, "a quarter")[0]
-    at_zero = widgets.Question("σ″(0)?", (), 0.0)
-    assert widgets.grade(at_zero, 0.005)[0] and not widgets.grade(at_zero, 0.02)[0]
-
-
-@pytest.mark.parametrize("question, wrong", [(CHOICE, 0), (NUMBER, 0.3)])
-def test_grade_reveals_the_answer_only_after_the_second_wrong_try(question, wrong):
-    right_answer = "at z = 0" if question.options else "0.25"
-    correct, first = widgets.grade(question, wrong, wrong_tries=0)
-    assert not correct and right_answer not in first and question.explanation not in first
-    correct, second = widgets.grade(question, wrong, wrong_tries=1)
-    assert not correct and right_answer in second and question.explanation in second
-    assert question.explanation in widgets.grade(question, question.answer)[1]
-
-
-def test_quiz_widget_counts_only_real_answers_as_wrong_tries():
-    box = widgets.question_widget(CHOICE)
-    choices, (check, feedback) = box.children[0], box.children[1].children
-    check.click()  # nothing chosen yet: not a wrong try
-    assert "Pick" in feedback.value
-    choices.value = 2                       # the button "C": at z = 5
-    check.click()
-    assert "✗" in feedback.value and "at z = 0" not in feedback.value
-    check.click()
-    assert "at z = 0" in feedback.value
-    choices.value = 1
-    check.click()
-    assert "✓" in feedback.value
-
-
-def test_show_quiz_shows_markdown_text_then_a_widget(monkeypatch):
-    shown = []
-    monkeypatch.setattr(widgets, "display", shown.append)
-    widgets.show_quiz([CHOICE, NUMBER])
-    assert [type(item) for item in shown] == [Markdown, ipywidgets.VBox] * 2
-    assert CHOICE.text in shown[0].data and NUMBER.text in shown[2].data
-    # the options are part of the text, so a notebook read without a kernel shows them
-    assert all(f"**{letter}.** {option}" in shown[0].data for letter, option in zip("ABC", CHOICE.options))
-    assert [button for button, _ in shown[1].children[0].options] == ["A", "B", "C"]
-
-
-@pytest.mark.parametrize("typed, value", [
-    ("0.25", 0.25), (" 0.25 ", 0.25), ("+0.25", 0.25), ("−0.3", -0.3), ("-0.3", -0.3), ("1/4", 0.25),
-    ("1/1024", 1 / 1024), ("-1/2", -0.5), ("½", 0.5), ("1¾", 1.75), ("25%", 0.25), ("2.5 %", 0.025),
-    ("1e-3", 1e-3), ("9.77E-4", 9.77e-4), ("9.77×10^-4", 9.77e-4), ("9.77 × 10⁻⁴", 9.77e-4), ("9.77*10**-4", 9.77e-4),
-    ("0,5", None), ("1,000", None), ("a quarter", None), ("", None), ("1/0", None), ("nan", None), ("1e400", None),
-])
-def test_quiz_numbers_are_read_as_people_write_them(typed, value):
-    got = widgets._as_number(typed)
-    assert got == pytest.approx(value) if value is not None else got is None
-
-
-def test_an_unreadable_number_says_which_forms_are_accepted():
-    correct, message = widgets.grade(NUMBER, "0,25")
-    assert not correct and "1/1024" in message and "dot" in message
-
-
-def every_numeric_question():
-    import importlib
-    from tools.course_build import available_chapters
-    for number, _, _, _ in available_chapters():
-        for i, q in enumerate(importlib.import_module(f"helpers.checks.ch{number}").QUIZ, start=1):
-            if not q.options:
-                yield pytest.param(q, id=f"ch{number}-q{i}")
-
-
-@pytest.mark.parametrize("question", list(every_numeric_question()))
-def test_every_numeric_question_accepts_the_precision_it_asks_for_and_no_less(question):
-    import math
-    answer = question.answer
-    assert widgets.grade(question, answer)[0] and widgets.grade(question, f"{answer!r}".replace("-", "−"))[0]
-    if question.decimals is not None:
-        step = 10.0 ** -question.decimals
-        shown = round(answer, question.decimals)
-        assert widgets.grade(question, f"{shown:.{question.decimals}f}")[0]
-        assert not widgets.grade(question, f"{shown + step:.{question.decimals}f}")[0]
-        assert not widgets.grade(question, f"{shown - step:.{question.decimals}f}")[0]
-    elif question.digits is not None:
-        unit = 10.0 ** (math.floor(math.log10(abs(answer))) - question.digits + 1)
-        shown = round(answer / unit) * unit
-        assert widgets.grade(question, repr(shown))[0]
-        assert not widgets.grade(question, repr(shown + unit))[0] and not widgets.grade(question, repr(shown - unit))[0]
-    else:   # an exact answer: a value 1 % off is wrong
-        assert not widgets.grade(question, answer * 1.02 + (0.02 if answer == 0 else 0))[0]
-
-
-def test_the_fraction_of_the_signal_after_five_layers_can_be_typed_as_a_fraction():
-    from helpers.checks.ch05 import QUIZ
-    (question,) = [q for q in QUIZ if "**5** sigmoid layers" in q.text]
-    assert widgets.grade(question, "1/1024")[0] and widgets.grade(question, "0.000977")[0]
-    assert not widgets.grade(question, "0.001")[0]
+# The quiz tests (Question, grade, show_quiz, every chapter's QUIZ) are in tests/test_quizzes.py.
 
 
 def test_an_explorer_whose_drawing_fails_says_so_in_the_widget():

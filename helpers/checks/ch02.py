@@ -2,47 +2,199 @@
 
 Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
 the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+Mistakes come first by their formula; after them come *properties* every right answer has
+(σ′ is even, positive, at most ¼; σ‴(0) = −1/8; …): an answer that breaks one hears which,
+unless a general cause (a factor, rounding, float32 …) explains it better.
 """
 
 from functools import cache
 
 import numpy as np
 
-from ..numerics import logit, numerical_derivative, sigmoid, sigmoid_derivative
+from ..numerics import logit, sigmoid, sigmoid_derivative
 from ..widgets import Question
+from .comparing import as_float_array, general_cause
 from .engine import SLOPE_SHORTCUTS, Exercise, Mistake, standard_inputs
 
 KEY_Z = np.array([-5.0, -2.0, 0.0, 0.5, 2.0, 5.0])   # the six scores used through the course
 SLOPE = 0.105                                        # the slope of exercise 2.4
+EPS = np.finfo(float).eps
+
+# estimates, not the formula: forbidden wherever the text asks for σ′ (or σ‴) itself
+FINITE_DIFFERENCES = ("helpers.numerical_derivative", "helpers.gradient_check", "scipy.differentiate.derivative")
+SLOPES = SLOPE_SHORTCUTS + ("scipy.differentiate.derivative",)
 
 
 def _f(z):
     return np.asarray(z, dtype=float)
 
 
+def _sigma_second(z):
+    s = sigmoid(z)
+    return s * (1 - s) * (1 - 2 * s)
+
+
+# --- recognising a family of answers (for Mistake(matches=…)) -----------------------------------
+
+def _values(got, shape):
+    """got as a float array of the given shape, or None (a list is named as a list, not matched here)."""
+    if isinstance(got, (list, tuple)):
+        return None
+    got = as_float_array(got)
+    return got if got is not None and got.shape == tuple(shape) else None
+
+
+def _property(test, reference, rtol, atol):
+    """A predicate for a property every right answer has: True when ``got`` breaks it.
+
+    ``test(*inputs, got)`` says whether the property is broken; answers that a general cause
+    explains (a constant factor, the sign, rounding, float32, lost tail digits …) are left to it.
+    """
+    def matches(*args):
+        *inputs, got = args
+        expected = np.asarray(reference(*inputs), dtype=float)
+        values = _values(got, expected.shape)
+        if values is None or not np.all(np.isfinite(values)):
+            return False
+        dtype = getattr(got, "dtype", None)
+        with np.errstate(all="ignore"):
+            if general_cause([values], [expected], [dtype], rtol, atol, inputs=inputs[0]) is not None:
+                return False
+            return bool(test(*inputs, values))
+    return matches
+
+
+def _mirror_pairs(z):
+    """Index pairs (i, j) with z[j] = −z[i] > 0: where an even or odd function can be tested."""
+    position = {float(v): i for i, v in enumerate(z)}
+    return np.array([(position[-float(v)], i) for i, v in enumerate(z) if v > 0 and -float(v) in position],
+                    dtype=int).reshape(-1, 2)
+
+
+def _not_even(z, got):
+    pairs = _mirror_pairs(_f(z))
+    if not len(pairs):
+        return False
+    a, b = got[pairs[:, 0]], got[pairs[:, 1]]
+    return bool(np.any(np.abs(a - b) > 1e-6 * np.maximum(np.abs(a), np.abs(b)) + 1e-8))
+
+
+# Steps people use for finite differences: every 1, 2, 5 × 10ᵏ, and the textbook optima.
+STEPS = sorted({m * 10.0 ** k for k in range(-9, 1) for m in range(1, 10)} | {EPS ** (1 / 3), EPS ** 0.5, 6e-6, 1.5e-8})
+
+
+def _difference_family(g, order=1, reference=None, rtol=1e-9, atol=1e-12):
+    """matches(z, got): got is a finite-difference estimate of g′ (order 1) or g″ (order 2) for some step h.
+
+    Forward, backward and central differences, with a fixed h or h·max(1, |z|) (as
+    helpers.numerical_derivative does), and np.gradient over the test values themselves. The
+    learner's own g rounds differently from ours (by about ε times the largest |g|); a difference
+    magnifies that by 1/h (1/h²). Steps whose rounding noise would hide other mistakes are skipped,
+    and answers a general cause explains (rounding, float32 …) are left to it.
+    """
+    def matches(z, got):
+        z = _f(z)
+        values = _values(got, z.shape)
+        if values is None or not np.all(np.isfinite(values)):
+            return False
+        with np.errstate(all="ignore"):
+            if reference is not None and general_cause([values], [np.asarray(reference(z), dtype=float)],
+                                                       [getattr(got, "dtype", None)], rtol, atol) is not None:
+                return False
+            gz = g(z)
+            scale = np.max(np.abs(gz))
+            # an estimate must explain the answer clearly better than the derivative itself does
+            off = 0.5 * np.max(np.abs(values - reference(z))) if reference is not None else np.inf
+            if order == 1 and z.size > 2 and np.all(np.diff(z) > 0):
+                estimate = np.gradient(gz, z)
+                if np.all(np.abs(values - estimate) <= 1e-7 * np.abs(estimate) + 1e-12):
+                    return True
+            for h in STEPS:
+                for step in (h, h * np.maximum(1.0, np.abs(z))):
+                    up, down = g(z + step), g(z - step)
+                    if order == 1:
+                        noise = 8 * EPS * scale / step
+                        estimates = ((up - gz) / step, (gz - down) / step, (up - down) / (2 * step))
+                    else:
+                        noise = 16 * EPS * scale / step ** 2
+                        estimates = ((up - 2 * gz + down) / step ** 2,)
+                    if np.max(noise) > 1e-4 * scale:      # too noisy to tell from other answers
+                        continue
+                    for estimate in estimates:
+                        if np.all(np.abs(values - estimate) <= noise + 1e-7 * np.abs(estimate)) and \
+                                np.max(np.abs(values - estimate)) <= off:
+                            return True
+        return False
+    return matches
+
+
+FINITE_DIFFERENCE_EXPLANATION = (
+    "that is a finite-difference estimate (a difference quotient with some step h, or np.gradient), not the "
+    "derivative itself. Its error is about h·|f″| (forward) or h²·|f‴| (central) plus rounding magnified by 1/h "
+    "(section 5.7): close, but not exact, and the check asks for the formula, exact to rounding. Finite "
+    "differences are what you check a derivative *with* (section 6.7).")
+
+
+def _nearly(reference, rtol, atol):
+    """Within about a millionth of the right values everywhere, but not exact."""
+    def test(z, got):
+        right = reference(z)
+        return np.all(np.abs(got - right) <= 1e-6 * np.max(np.abs(right)))
+    return Mistake("close, but not exact", None,
+                   "your values are within about a millionth of the right ones, but not exact: a finite-difference "
+                   "estimate with a small step (its rounding error grows like 1/h), or a constant typed with too "
+                   "few digits. The check asks for the formula, exact to rounding.",
+                   matches=_property(test, reference, rtol, atol))
+
+
 # --- 2.1 σ′ from σ ----------------------------------------------------------------------------
-
-def _forward_difference(h):
-    """The slope estimate (σ(z + h) − σ(z)) / h that some learners hand in as σ′."""
-    return lambda z: (sigmoid(_f(z) + h) - sigmoid(_f(z))) / h
-
 
 SIGMA_ONE_PLUS_SIGMA = Mistake(
     "σ(1 + σ)", lambda z: sigmoid(z) * (1 + sigmoid(z)),
     "σ(1 + σ) instead of σ(1 − σ). The second factor is 1 − σ(z) = e⁻ᶻ/(1 + e⁻ᶻ), the part of the "
     "probability that is *not* default; with a plus sign the 'slope' grows towards 2 instead of fading to 0.")
 
-FORWARD_EXPLANATION = ("a forward difference (σ(z + h) − σ(z))/h is an estimate of σ′ whose error is about "
-                       "h·|σ″(z)|/2 (section 5.7), not σ′ itself. Use the formula σ(z)(1 − σ(z)); keep "
-                       "finite differences for *checking* it.")
 
-FINITE_DIFFERENCE_EXPLANATION = ("that is a finite-difference estimate: accurate to about 1e-11, but the check "
-                                 "asks for σ′ itself, σ(z)(1 − σ(z)), exact to rounding. A finite difference is "
-                                 "what you check a derivative *with* (section 6.7).")
+def _slope_properties(reference, rtol, atol):
+    """σ′ is positive, at most ¼ and even: the properties of 5.3 and 5.4, as fallback mistakes."""
+    return (
+        Mistake("negative slope", None,
+                "some of your values are negative, but σ is increasing, so σ′(z) > 0 for every z (section 5.1: "
+                "the two minus signs of the quotient rule cancel). Look for a sign slip or a subtraction in the "
+                "wrong order.", matches=_property(lambda z, got: np.any(got < 0), reference, rtol, atol)),
+        Mistake("slope above ¼", None,
+                "some of your values are above ¼, but σ′(z) = ¼ − (σ(z) − ½)² ≤ ¼ for every z (section 5.3). "
+                "A factor is wrong: σ′ is σ(z) times 1 − σ(z), both between 0 and 1.",
+                matches=_property(lambda z, got: np.any(got > 0.25 + 1e-6), reference, rtol, atol)),
+        Mistake("not even", None,
+                "your values differ at z and −z, but σ′ is even: σ′(−z) = σ′(z) (section 5.4). A product of σ "
+                "with itself, or of 1 − σ with itself, is not; σ(z)·(1 − σ(z)) is.",
+                matches=_property(_not_even, reference, rtol, atol)),
+        _nearly(reference, rtol, atol),
+    )
+
 
 # --- 2.2 slope from an output -----------------------------------------------------------------
 
 OUTPUT_EXTREMES = [0.0, 1e-12, 0.2, 0.5, 0.8, 1 - 1e-12, 1.0]
+
+
+def _output_inputs():
+    return [(np.sort(np.concatenate([np.linspace(0, 1, 401), np.random.default_rng(2).uniform(0, 1, 199),
+                                     OUTPUT_EXTREMES])),)]
+
+
+def _slope_from_output(a):
+    return _f(a) * (1 - _f(a))
+
+
+def _not_symmetric(a, got):
+    """a(1 − a) takes the same value at a and 1 − a."""
+    a = _f(a)
+    position = {float(v): i for i, v in enumerate(a)}
+    pairs = [(i, position[1 - float(v)]) for i, v in enumerate(a) if v < 0.5 and (1 - float(v)) in position]
+    return any(abs(got[i] - got[j]) > 1e-6 * max(abs(got[i]), abs(got[j])) + 1e-12 for i, j in pairs)
+
 
 # --- 2.3 a central difference -----------------------------------------------------------------
 
@@ -79,6 +231,21 @@ def _central_cases():
     ]
 
 
+def _own_step(f, z, h, got):
+    """The answer ignores the h it is given and uses a step of its own (a central or forward difference)."""
+    z = _f(z)
+    got = _values(got, z.shape)
+    if got is None:
+        return False
+    for step in STEPS:
+        if np.isclose(step, h, rtol=1e-9):
+            continue
+        for estimate in (_central(f, z, step), (f(z + step) - f(z)) / step):
+            if np.all(np.abs(got - estimate) <= 1e-7 * np.abs(estimate) + 8 * EPS * (1 + np.abs(f(z))) / step):
+                return True
+    return False
+
+
 # --- 2.4 every z with σ′(z) = 0.105 -------------------------------------------------------------
 
 def _outputs_for_slope(g):
@@ -89,6 +256,45 @@ def _outputs_for_slope(g):
 
 def _scores_for_slope():
     return logit(_outputs_for_slope(SLOPE))
+
+
+def _pair_of_scores(got):
+    got = _values(got, (2,))
+    return got if got is not None and np.all(np.isfinite(got)) else None
+
+
+def _close_scores(got):
+    """Both scores found to a few digits (a coarse grid, a short bisection), not to six."""
+    got, right = _pair_of_scores(got), _scores_for_slope()
+    if got is None or np.all(np.abs(got - right) <= Exercise.tolerance(EXERCISE_24, right)[1]):
+        return False
+    with np.errstate(all="ignore"):
+        if general_cause([got], [right], [None], *Exercise.tolerance(EXERCISE_24, right)) is not None:
+            return False
+    return bool(np.all(np.abs(got - right) <= 1e-2 * np.abs(right)))
+
+
+def _not_mirrored(got):
+    got = _pair_of_scores(got)
+    return got is not None and abs(got[0] + got[1]) > 1e-6 * max(abs(got[0]), abs(got[1]), 1e-300)
+
+
+def _wrong_slope_there(got):
+    """A mirror pair, far from the answer: σ′ at those scores is not 0.105."""
+    got = _pair_of_scores(got)
+    right = _scores_for_slope()
+    if got is None or np.all(np.abs(got - right) <= 1e-2 * np.abs(right)):
+        return False
+    return bool(np.any(np.abs(sigmoid_derivative(got) - SLOPE) > 1e-4))
+
+
+def _quadratic_slip(root_of, halve=True):
+    """logit of the two roots of a mistyped quadratic formula (NumPy warns where a root is outside (0, 1))."""
+    def wrong():
+        root = np.sqrt(root_of)
+        s = np.array([1 - root, 1 + root]) / (2 if halve else 1)
+        return np.log(s / (1 - s))
+    return wrong
 
 
 # --- 2.5 the cubic's edge -------------------------------------------------------------------------
@@ -104,10 +310,14 @@ def _edge(gap, tolerance=0.01, low=0.0, high=3.0, steps=200):
     return (low + high) / 2
 
 
+def _cubic_gap(coefficient):
+    return lambda z: float(sigmoid(z)) - (0.5 + z / 4 - coefficient * z ** 3)
+
+
 @cache
 def cubic_edge():
     """≈ 1.4203: where ½ + z/4 − z³/48 first leaves σ by more than 0.01."""
-    return _edge(lambda z: float(sigmoid(z)) - (0.5 + z / 4 - z ** 3 / 48))
+    return _edge(_cubic_gap(1 / 48))
 
 
 @cache
@@ -118,7 +328,41 @@ def line_edge():
 
 @cache
 def wrong_sign_cubic_edge():
-    return _edge(lambda z: float(sigmoid(z)) - (0.5 + z / 4 + z ** 3 / 48))
+    return _edge(_cubic_gap(-1 / 48))
+
+
+@cache
+def _other_cubic_edges():
+    """The edges of cubics with another z³ coefficient than 1/48 (σ‴(0)/6 = −1/48)."""
+    return tuple(_edge(_cubic_gap(c), high=h) for c, h in ((1 / 6, 3.0), (1 / 8, 3.0), (1 / 12, 3.0), (1 / 16, 3.0),
+                                                          (1 / 24, 3.0), (1 / 36, 3.0), (1 / 96, 4.0), (1 / 144, 4.0)))
+
+
+@cache
+def _other_band_edges():
+    """The cubic's edges for bands other than 0.01."""
+    return tuple(_edge(_cubic_gap(1 / 48), tolerance=t, high=h)
+                 for t, h in ((0.1, 4.0), (0.05, 4.0), (0.02, 3.0), (0.005, 3.0), (0.001, 3.0), (1e-4, 3.0)))
+
+
+def _one_number(got):
+    got = as_float_array(got)
+    return float(got) if got is not None and got.shape == () and np.isfinite(got) else None
+
+
+def _near_one_of(edges):
+    def matches(got):
+        got = _one_number(got)
+        return got is not None and abs(got - cubic_edge()) > 1e-3 and any(abs(got - e) <= 1e-3 for e in edges)
+    return matches
+
+
+def _not_at_the_edge(got):
+    """A z > 0 far from the edge (a near miss is named by the engine: 'close')."""
+    got = _one_number(got)
+    if got is None or not 0 < got < 10 or abs(got - cubic_edge()) <= 0.07 * cubic_edge():
+        return False
+    return abs(abs(_cubic_gap(1 / 48)(got)) - 0.01) > 1e-4
 
 
 # --- 2.6 σ‴ -----------------------------------------------------------------------------------------
@@ -136,11 +380,41 @@ def _with_sigma(formula):
     return wrong
 
 
+# σ‴ = 0 where 6s² − 6s + 1 = 0, s = ½ ± √3/6: there a finite difference's error cannot hide behind a
+# relative tolerance, while every formula in s is exact to ~1e-16.
+THIRD_ZEROS = logit(np.array([0.5 - np.sqrt(3) / 6, 0.5 + np.sqrt(3) / 6]))
+
+
+def _third_inputs():
+    near_zeros = np.concatenate([THIRD_ZEROS + d for d in (1e-8, -1e-8, 1e-6, -1e-6, 1e-3, -1e-3)])
+    return [(np.sort(np.concatenate([standard_inputs(grid=(-20, 20), n_grid=401, n_random=199, scale=5.0),
+                                     near_zeros])),)]
+
+
+def _wrong_at_zero(z, got):
+    z = _f(z)
+    return bool(np.any(np.abs(got[z == 0] + 0.125) > 1e-6))
+
+
 # --- 2.7 a stable σ′ ----------------------------------------------------------------------------------
 
 def _naive_stable_sigma(z):
     s = sigmoid(z)
     return s * (1 - s)
+
+
+def _lost_to_subtraction(z, got):
+    """got is s·(1 − s) for some accurate σ: right wherever σ is not close to 1, and off by no more than
+    the rounding of a number near 1 (a few 1e-16) where it is — on one side or both (σ of |z|)."""
+    z = _f(z)
+    got = _values(got, z.shape)
+    if got is None:
+        return False
+    right = sigmoid_derivative(z)
+    wrong = ~np.isclose(got, right, rtol=1e-9, atol=1e-320)
+    zero = (z > 37) | (-z > 37)            # σ(z) or σ(−z) is exactly 1.0 there: s·(1 − s) is exactly 0
+    return bool(wrong.any() and np.all(np.abs(got[wrong] - right[wrong]) <= 4 * EPS)
+                and np.all(np.abs(z[wrong]) > 5) and np.all(got[wrong & zero] == 0) and np.any(got[zero] == 0))
 
 
 def _naive_textbook_sigma(z):
@@ -158,226 +432,438 @@ def _unsafe_square_mirror(z):
     return e / (1 + e) ** 2
 
 
-FINITE_DIFFERENCES = ("helpers.numerical_derivative", "helpers.gradient_check")   # estimates, not the formula
+def _clipped_scores(z, got):
+    """got is σ′(clip(z, −c, c)) for some c: right up to |z| = c, one constant value beyond, on each side."""
+    z = _f(z)
+    got = _values(got, z.shape)
+    if got is None:
+        return False
+    right = sigmoid_derivative(z)
+    wrong = ~np.isclose(got, right, rtol=1e-9, atol=1e-320)
+    if not wrong.any():
+        return False
+    for side in (z < 0, z > 0):
+        bad = wrong & side
+        if not bad.any():
+            continue
+        edge = np.min(np.abs(z[bad]))
+        beyond = side & (np.abs(z) >= edge)
+        level = got[bad][0]
+        if not (np.all(wrong[beyond]) and np.allclose(got[beyond], level, rtol=1e-12, atol=0)
+                and level >= np.max(right[beyond])):
+            return False
+    return True
+
 
 TAIL_EXTREMES = [s * v for v in (1e-300, 1e-8, 20, 30, 36, 37, 38, 40, 100, 354, 356, 500, 700, 709, 710,
                                  745, 746, 800, 1000, 1e5, 1e300) for s in (-1, 1)]
 
 
-EXERCISES = (
-    Exercise(
-        id="2.1", title="σ′ from σ", stars=1,
-        reference=sigmoid_derivative,
-        cases=lambda: [(standard_inputs(grid=(-20, 20), n_grid=401, n_random=199, scale=5.0),)],
-        elementwise=True, forbidden=SLOPE_SHORTCUTS,
-        success="600 scores between −20 and 20",
-        mistakes=(
-            SIGMA_ONE_PLUS_SIGMA,
-            Mistake("sign error", lambda z: -sigmoid_derivative(z),
-                    "a sign error: your slope is negative. The derivative of e⁻ᶻ is −e⁻ᶻ, and the quotient "
-                    "rule subtracts it, so the two minus signs cancel: σ is increasing, σ′ > 0."),
-            Mistake("σ² instead of σ(1 − σ)", lambda z: sigmoid(z) ** 2,
-                    "σ·σ multiplies σ by itself; the second factor is 1 − σ(z), the probability of the "
-                    "other outcome."),
-            Mistake("σ itself", sigmoid,
-                    "that is σ(z), the probability, not its slope. The slope is σ(z) times (1 − σ(z))."),
-            Mistake("missing factor σ", lambda z: 1 - sigmoid(z),
-                    "1 − σ(z) = e⁻ᶻ/(1 + e⁻ᶻ) is only one of the two factors of σ′ = e⁻ᶻ/(1 + e⁻ᶻ)²: "
-                    "multiply it by σ(z)."),
-            *[Mistake("forward difference, not the derivative", _forward_difference(h), FORWARD_EXPLANATION)
-              for h in (1.0, 0.1, 0.01, 1e-3, 1e-4, 1e-5, 1e-6)],
-            Mistake("finite difference instead of the formula", lambda z: numerical_derivative(sigmoid, z),
-                    FINITE_DIFFERENCE_EXPLANATION),
-            Mistake("finite difference instead of the formula",
-                    lambda z: (sigmoid(_f(z) + 1e-5) - sigmoid(_f(z) - 1e-5)) / 2e-5,
-                    FINITE_DIFFERENCE_EXPLANATION),
-        ),
-        hints=(
-            "Section 5.2 shows that σ′(z) = σ(z)·(1 − σ(z)). Compute σ(z) once (helpers' `sigmoid` is imported) "
-            "and reuse it.",
-            "s = sigmoid(z) gives the whole array of probabilities; the slope is one multiplication and one "
-            "subtraction away. Mind the sign inside the brackets.",
-            "The body has two lines: s = sigmoid(z), then return s times (1 minus what?).",
-        ),
+def _tail_inputs():
+    return [(standard_inputs(extremes=TAIL_EXTREMES),)]
+
+
+EXERCISE_24 = Exercise(
+    id="2.4", title="every z with σ′(z) = 0.105", stars=2,
+    reference=_scores_for_slope,
+    cases=lambda: [()], names=(), digits=6, computed=True,
+    success="both scores, sorted",
+    mistakes=(
+        Mistake("only the positive root", lambda: float(_scores_for_slope()[1]),
+                "σ′ is even (section 5.4): if σ′(z) = 0.105, then σ′(−z) = 0.105 too. Return both scores."),
+        Mistake("only the positive root", lambda: _scores_for_slope()[1:],
+                "σ′ is even (section 5.4): if σ′(z) = 0.105, then σ′(−z) = 0.105 too. Return both scores."),
+        Mistake("only the negative root", lambda: float(_scores_for_slope()[0]),
+                "σ′ is even (section 5.4): the mirror image −z has the same slope. Return both scores."),
+        Mistake("only the negative root", lambda: _scores_for_slope()[:1],
+                "σ′ is even (section 5.4): the mirror image −z has the same slope. Return both scores."),
+        Mistake("σ values instead of z values", lambda: _outputs_for_slope(SLOPE),
+                "these are the two *outputs* s = σ(z) that solve s(1 − s) = 0.105. Turn each into a "
+                "score with the logit, z = ln(s/(1 − s))."),
+        Mistake("odds instead of log-odds", lambda: (lambda s: s / (1 - s))(_outputs_for_slope(SLOPE)),
+                "s/(1 − s) are the odds; the score is their natural logarithm, z = ln(s/(1 − s))."),
+        Mistake("log of the outputs, not the log-odds", lambda: np.log(_outputs_for_slope(SLOPE)),
+                "ln s is the log of the output; the score belongs to the *odds*: z = ln(s/(1 − s)) (section 5.5)."),
+        Mistake("σ of the outputs, not their logit", lambda: sigmoid(_outputs_for_slope(SLOPE)),
+                "σ turns a score into an output; here you have the outputs s and need the scores, so go the "
+                "other way, with the inverse of σ: z = ln(s/(1 − s))."),
+        Mistake("base-10 logarithm", lambda: np.log10(_outputs_for_slope(SLOPE) / (1 - _outputs_for_slope(SLOPE))),
+                "np.log10 is the base-10 logarithm; the logit uses the natural one, np.log."),
+        Mistake("σ(z) = 0.105 solved instead of σ′(z) = 0.105", lambda: np.array([logit(SLOPE), -logit(SLOPE)]),
+                "these are the scores where the *output* σ(z) is 0.105 (and 0.895). The exercise asks for the "
+                "*slope* σ′(z) = σ(z)(1 − σ(z)) = 0.105: solve s(1 − s) = 0.105 for s first."),
+        Mistake("σ(z) = 0.105 solved instead of σ′(z) = 0.105", lambda: float(logit(SLOPE)),
+                "this is the score where the *output* σ(z) is 0.105. The exercise asks for the *slope* "
+                "σ′(z) = σ(z)(1 − σ(z)) = 0.105: solve s(1 − s) = 0.105 for s first, and return both scores."),
+        Mistake("±2 from the rounded table", lambda: np.array([-2.0, 2.0]),
+                "σ′(±2) = 0.10499…, which the table rounds to 0.1050. Solve σ(1 − σ) = 0.105 exactly "
+                "(a quadratic in σ) instead of reading the table."),
+        Mistake("not sorted", lambda: _scores_for_slope()[::-1],
+                "right values, wrong order: return them sorted, smaller first (np.sort)."),
+        Mistake("the same score twice", lambda: _scores_for_slope()[[0, 0]],
+                "both entries are the same score. The second one is its mirror image: the other root "
+                "of the quadratic gives 1 − s, whose logit is −z."),
+        Mistake("the same score twice", lambda: _scores_for_slope()[[1, 1]],
+                "both entries are the same score. The second one is its mirror image: the other root "
+                "of the quadratic gives 1 − s, whose logit is −z."),
+        Mistake("quadratic formula: 1 + 4g under the root", _quadratic_slip(1 + 4 * SLOPE),
+                "s(1 − s) = g is s² − s + g = 0, so the root is √(1 − 4g) (b² − 4ac with a = 1, b = −1, c = g), "
+                "not √(1 + 4g): with a plus, one 'output' is negative and its logit is nan."),
+        Mistake("quadratic formula: the /2 missing", _quadratic_slip(1 - 4 * SLOPE, halve=False),
+                "the quadratic formula divides by 2a = 2: s = (1 ± √(1 − 4g))/2. Without it one output is "
+                "above 1 and its logit is nan."),
+        Mistake("quadratic formula: 1 − g under the root", _quadratic_slip(1 - SLOPE),
+                "the root is √(1 − 4g): b² − 4ac with a = 1, b = −1, c = g. The 4 is missing."),
+        Mistake("close", None,
+                "close — your scores agree with the answer to a few digits, but the exercise asks for six "
+                "significant digits. A grid or a bisection needs a finer step or more steps; the quadratic "
+                "of hint 1 gives them exactly.", matches=_close_scores),
+        Mistake("not a mirror pair", None,
+                "your two scores are not negatives of each other, but σ′ is even (section 5.4): the two "
+                "solutions are z and −z. Their outputs s and 1 − s are the two roots of the quadratic.",
+                matches=_not_mirrored),
+        Mistake("σ′ is not 0.105 there", None,
+                "σ′ at your two scores is not 0.105 (compute sigmoid_derivative there and see). Check the "
+                "quadratic s² − s + 0.105 = 0, its two roots, and the logit ln(s/(1 − s)) of each.",
+                matches=_wrong_slope_there),
     ),
-    Exercise(
-        id="2.2", title="the slope from the output", stars=1,
-        reference=lambda a: _f(a) * (1 - _f(a)),
-        cases=lambda: [(np.sort(np.concatenate([np.linspace(0, 1, 401),
-                                                np.random.default_rng(2).uniform(0, 1, 199),
-                                                OUTPUT_EXTREMES])),)],
-        names=("a",), elementwise=True, forbidden=FINITE_DIFFERENCES,
-        success="607 outputs from 0 to 1, a = 0.8 → 0.16 included",
-        mistakes=(
-            Mistake("output used as a score", lambda a: sigmoid_derivative(a),
-                    "you treated the output a as a score and computed σ′(a). But a is already σ(z): the "
-                    "slope is a·(1 − a) — that is the point, no z and no exp needed."),
-            Mistake("σ(1 + σ)", lambda a: _f(a) * (1 + _f(a)),
-                    "a(1 + a) instead of a(1 − a): the second factor is the probability of *not* defaulting."),
-            Mistake("sign error", lambda a: _f(a) * (_f(a) - 1),
-                    "a sign error: a(a − 1) is negative. The slope of an increasing curve is positive: a(1 − a)."),
-            Mistake("missing factor", lambda a: 1 - _f(a),
-                    "1 − a is only one factor of the slope; multiply it by a."),
-            Mistake("tanh's slope", lambda a: 1 - _f(a) ** 2,
-                    "1 − a² is the slope of tanh written with its output. The sigmoid's is a·(1 − a)."),
-        ),
-        hints=(
-            "The output of the unit is a = σ(z). Section 5.2 writes σ′ using σ(z) only.",
-            "Replace σ(z) by a in σ′ = σ(z)(1 − σ(z)). For a = 0.8 you should get 0.16.",
-        ),
-    ),
-    Exercise(
-        id="2.3", title="a central difference", stars=2,
-        reference=_central,
-        cases=_central_cases, names=("f", "z", "h"), rtol=1e-8, atol=1e-12, forbidden=FINITE_DIFFERENCES,
-        success="8 cases: σ, sin, exp, log, z² and z³, single scores and arrays",
-        mistakes=(
-            Mistake("forward difference", lambda f, z, h: (f(z + h) - f(z)) / h,
-                    "(f(z + h) − f(z))/h is the *forward* difference. The central one steps both ways: "
-                    "f(z + h) − f(z − h), over the distance between those points."),
-            Mistake("backward difference", lambda f, z, h: (f(z) - f(z - h)) / h,
-                    "(f(z) − f(z − h))/h is the *backward* difference. The central one uses f(z + h) and f(z − h)."),
-            Mistake("divided by h, not 2h", lambda f, z, h: (f(z + h) - f(z - h)) / h,
-                    "the points z − h and z + h are 2h apart, so divide by 2h: your slopes are twice too large."),
-            Mistake("/ 2 * h", lambda f, z, h: (f(z + h) - f(z - h)) / 2 * h,
-                    "`/ 2 * h` divides by 2 and then *multiplies* by h. Write `/ (2 * h)`."),
-            Mistake("sign error", lambda f, z, h: (f(z - h) - f(z + h)) / (2 * h),
-                    "a sign error: subtract f(z − h) from f(z + h), not the other way round."),
-        ),
-        hints=(
-            "Section 5.7: the central difference is (f(z + h) − f(z − h)) / (2h). `f` is a function: call it.",
-            "Work with whole arrays: f(z + h) works when z is an array, as NumPy functions do. No loop needed.",
-            "One line: return (f(z + h) − f(z − h)) divided by … — mind the parentheses around the denominator.",
-        ),
-    ),
-    Exercise(
-        id="2.4", title="every z with σ′(z) = 0.105", stars=2,
-        reference=_scores_for_slope,
-        cases=lambda: [()], names=(), digits=6, computed=True,
-        success="both scores, sorted",
-        mistakes=(
-            Mistake("only the positive root", lambda: float(_scores_for_slope()[1]),
-                    "σ′ is even (section 5.4): if σ′(z) = 0.105, then σ′(−z) = 0.105 too. Return both scores."),
-            Mistake("only the positive root", lambda: _scores_for_slope()[1:],
-                    "σ′ is even (section 5.4): if σ′(z) = 0.105, then σ′(−z) = 0.105 too. Return both scores."),
-            Mistake("only the negative root", lambda: float(_scores_for_slope()[0]),
-                    "σ′ is even (section 5.4): the mirror image −z has the same slope. Return both scores."),
-            Mistake("only the negative root", lambda: _scores_for_slope()[:1],
-                    "σ′ is even (section 5.4): the mirror image −z has the same slope. Return both scores."),
-            Mistake("σ values instead of z values", lambda: _outputs_for_slope(SLOPE),
-                    "these are the two *outputs* s = σ(z) that solve s(1 − s) = 0.105. Turn each into a "
-                    "score with the logit, z = ln(s/(1 − s))."),
-            Mistake("odds instead of log-odds", lambda: (lambda s: s / (1 - s))(_outputs_for_slope(SLOPE)),
-                    "s/(1 − s) are the odds; the score is their natural logarithm, z = ln(s/(1 − s))."),
-            Mistake("±2 from the rounded table", lambda: np.array([-2.0, 2.0]),
-                    "σ′(±2) = 0.10499…, which the table rounds to 0.1050. Solve σ(1 − σ) = 0.105 exactly "
-                    "(a quadratic in σ) instead of reading the table."),
-            Mistake("not sorted", lambda: _scores_for_slope()[::-1],
-                    "right values, wrong order: return them sorted, smaller first (np.sort)."),
-        ),
-        hints=(
-            "Write s = σ(z). Then σ′(z) = 0.105 becomes s(1 − s) = 0.105, that is s² − s + 0.105 = 0: "
-            "a quadratic in s.",
-            "The quadratic formula gives two outputs s = (1 ± √(1 − 4·0.105))/2. Each output belongs to exactly "
-            "one score: z = ln(s/(1 − s)) (helpers' `logit`).",
-            "Put both scores in a NumPy array, smaller first. They should be mirror images, close to (but "
-            "not exactly) ±2.",
-        ),
-    ),
-    Exercise(
-        id="2.5", title="how far the cubic holds", stars=2,
-        reference=cubic_edge,
-        cases=lambda: [()], names=(), digits=4, computed=True,
-        success="the cubic holds about 1.8 times as far out as the line",
-        mistakes=(
-            Mistake("the straight line's edge", line_edge,
-                    "that is where the straight line ½ + z/4 leaves the 0.01 band (section 6.4). Measure the "
-                    "cubic ½ + z/4 − z³/48 instead."),
-            Mistake("the estimate, not the measurement", lambda: (480 * 0.01) ** 0.2,
-                    "(480·0.01)^(1/5) comes from the next term of the series alone (z⁵/480). The exercise asks "
-                    "where the true gap σ(z) − (½ + z/4 − z³/48) first exceeds 0.01: measure it."),
-            Mistake("sign of the cubic term", wrong_sign_cubic_edge,
-                    "the cubic term is −z³/48 (σ‴(0) = −1/8, so the term is −(1/8)·z³/6). With +z³/48 the "
-                    "approximation gets worse, not better."),
-        ),
-        hints=(
-            "Write the gap as a function: gap(z) = |σ(z) − (0.5 + z/4 − z**3/48)|. Evaluate it on a fine grid "
-            "of z ≥ 0, say np.linspace(0, 3, 300_001).",
-            "The gap grows with z here. The edge is the first grid point where gap > 0.01: np.argmax on a "
-            "boolean array gives the index of its first True.",
-            "Return that z as a number (three correct decimals are enough); compare it with the line's edge in 6.4.",
-        ),
-    ),
-    Exercise(
-        id="2.6", title="σ‴ by the product rule", stars=3,
-        reference=_third,
-        cases=lambda: [(standard_inputs(grid=(-20, 20), n_grid=401, n_random=199, scale=5.0),)],
-        elementwise=True, rtol=1e-7, atol=1e-10, forbidden=FINITE_DIFFERENCES,
-        success="600 scores between −20 and 20; σ‴(0) = −1/8",
-        mistakes=(
-            Mistake("σ″, not σ‴", _with_sigma(lambda s, d: d * (1 - 2 * s)),
-                    "that is σ″ = σ′(1 − 2σ), the second derivative. Differentiate it once more."),
-            Mistake("one term of the product rule", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2),
-                    "σ′(1 − 2σ) is a product of two factors that both depend on z: (uv)′ = u′v + uv′. You kept "
-                    "only u′v = σ″(1 − 2σ); add σ′ times the derivative of (1 − 2σ)."),
-            Mistake("sign slip", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2 + 2 * d * d),
-                    "the derivative of (1 − 2σ) is −2σ′, with a minus: the second term is −2σ′²."),
-            Mistake("−2σ instead of −2σ′", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2 - 2 * s * d),
-                    "the derivative of (1 − 2σ) is −2σ′ (chain rule), not −2σ: the second term is −2σ′·σ′."),
-            Mistake("sign error", lambda z: -_third(z),
-                    "a sign error: σ‴(0) must be −1/8 (the cubic term −z³/48 of section 5.6)."),
-        ),
-        hints=(
-            "Start from σ″ = σ′·(1 − 2σ), a product of two functions of z, and use (uv)′ = u′v + uv′ with u = σ′ "
-            "and v = 1 − 2σ.",
-            "u′ = σ″ = σ′(1 − 2σ) and v′ = −2σ′. So σ‴ = σ′(1 − 2σ)² − 2σ′². Now write everything with s = σ(z).",
-            "With s = sigmoid(z) and d = s(1 − s), the first term is d·(1 − 2s)². Write the second term "
-            "with d too, then check: at z = 0 the whole must give −1/8.",
-        ),
-    ),
-    Exercise(
-        id="2.7", title="a slope that survives the tails", stars=3,
-        reference=sigmoid_derivative,
-        cases=lambda: [(standard_inputs(extremes=TAIL_EXTREMES),)],
-        elementwise=True, rtol=1e-9, atol=1e-315, forbidden=SLOPE_SHORTCUTS,
-        success="1012 scores up to ±1e300, full relative accuracy, no warnings",
-        mistakes=(
-            Mistake("σ(1 − σ) rounds to 0", _naive_stable_sigma,
-                    "s·(1 − s) subtracts: once σ(z) is within 1e-16 of 1 (z > 36.7), s is exactly 1.0 and "
-                    "1 − s is 0; before that, 1 − s has lost most of its digits. Use a form with no "
-                    "subtraction, such as e/(1 + e)² with e = exp(−|z|) (section 5.8)."),
-            Mistake("textbook σ, then σ(1 − σ)", _naive_textbook_sigma,
-                    "the textbook σ overflows for z < −709, and s·(1 − s) rounds to 0 for z > 36.7. Use a form "
-                    "with no subtraction and only exp of numbers ≤ 0: e/(1 + e)² with e = exp(−|z|)."),
-            Mistake("the square overflows", _unsafe_square,
-                    "e⁻ᶻ/(1 + e⁻ᶻ)² is the right formula, but for z < −355 the square (1 + e⁻ᶻ)² passes the "
-                    "largest float (and e⁻ᶻ itself overflows below −709). σ′ is even: use e = exp(−|z|)."),
-            Mistake("the square overflows", _unsafe_square_mirror,
-                    "eᶻ/(1 + eᶻ)² is the right formula, but for z > 355 the square (1 + eᶻ)² passes the "
-                    "largest float (and eᶻ itself overflows above 709). σ′ is even: use e = exp(−|z|)."),
-            Mistake("cosh form overflows", lambda z: 0.25 / np.cosh(_f(z) / 2) ** 2,
-                    "¼/cosh²(z/2) is a correct identity, but cosh(z/2)² passes the largest float for |z| > 710 "
-                    "(and cosh itself for |z| > 1420). Use e/(1 + e)² with e = exp(−|z|): every number in it "
-                    "stays between 0 and 4."),
-        ),
-        hints=(
-            "Two dangers: a subtraction of nearly equal numbers (1 − σ when σ ≈ 1) and exp of a large positive "
-            "number. Section 5.8 avoids both.",
-            "σ′ is even, so σ′(z) = σ′(|z|). With e = np.exp(-np.abs(z)), which lies in (0, 1], the formula "
-            "e⁻ᶻ/(1 + e⁻ᶻ)² of section 5.1 becomes …?",
-            "Another route: σ(z)(1 − σ(z)) = σ(z)·σ(−z), and helpers' `sigmoid` computes σ(−z) without "
-            "subtracting. Either way, no `1 -` anywhere.",
-        ),
+    hints=(
+        "Write s = σ(z). Then σ′(z) = 0.105 becomes s(1 − s) = 0.105, that is s² − s + 0.105 = 0: "
+        "a quadratic in s.",
+        "The quadratic formula gives two outputs s = (1 ± √(1 − 4·0.105))/2. Each output belongs to exactly "
+        "one score: z = ln(s/(1 − s)) (helpers' `logit`).",
+        "Put both scores in a NumPy array, smaller first. They should be mirror images, close to (but "
+        "not exactly) ±2.",
     ),
 )
 
+
+def _exercises():
+    rtol21, atol21 = 1e-9, 1e-14
+    rtol26, atol26 = 1e-9, 1e-13
+    return (
+        Exercise(
+            id="2.1", title="σ′ from σ", stars=1,
+            reference=sigmoid_derivative,
+            cases=lambda: [(standard_inputs(grid=(-20, 20), n_grid=401, n_random=199, scale=5.0),)],
+            elementwise=True, forbidden=SLOPES, rtol=rtol21, atol=atol21,
+            success="600 scores between −20 and 20, exact to rounding",
+            mistakes=(
+                SIGMA_ONE_PLUS_SIGMA,
+                Mistake("sign error", lambda z: -sigmoid_derivative(z),
+                        "a sign error: your slope is negative. The derivative of e⁻ᶻ is −e⁻ᶻ, and the quotient "
+                        "rule subtracts it, so the two minus signs cancel: σ is increasing, σ′ > 0."),
+                Mistake("σ itself", sigmoid,
+                        "that is σ(z), the probability, not its slope. The slope is σ(z) times (1 − σ(z))."),
+                Mistake("missing factor σ", lambda z: 1 - sigmoid(z),
+                        "1 − σ(z) = e⁻ᶻ/(1 + e⁻ᶻ) is only one of the two factors of σ′ = e⁻ᶻ/(1 + e⁻ᶻ)²: "
+                        "multiply it by σ(z)."),
+                Mistake("σ² instead of σ(1 − σ)", lambda z: sigmoid(z) ** 2,
+                        "σ·σ multiplies σ by itself; the second factor is 1 − σ(z), the probability of the "
+                        "other outcome (section 5.2). (σ(z)·(1 − σ(−z)) is σ(z)² too: 1 − σ(−z) = σ(z).)"),
+                Mistake("(1 − σ)² instead of σ(1 − σ)", lambda z: (1 - sigmoid(z)) ** 2,
+                        "(1 − σ(z))² uses the second factor twice; σ′ = σ(z)·(1 − σ(z)) (section 5.2)."),
+                Mistake("σ″, not σ′", _sigma_second,
+                        "σ(1 − σ)(1 − 2σ) is σ″, the second derivative (section 5.6). σ′ is σ(1 − σ) alone."),
+                Mistake("the square on e⁻ᶻ only", lambda z: np.exp(-_f(z)) / (1 + np.exp(-_f(z)) ** 2),
+                        "e⁻ᶻ/(1 + e⁻ᶻ**2) squares e⁻ᶻ only; the quotient rule squares the whole denominator: "
+                        "e⁻ᶻ/(1 + e⁻ᶻ)**2 — mind the parentheses."),
+                Mistake("the odds σ/(1 − σ)", None,
+                        "σ/(1 − σ) = eᶻ is the odds (chapter 03), not the slope: the two factors of σ′ are "
+                        "multiplied, σ·(1 − σ).",
+                        matches=lambda z, got: _values(got, np.shape(z)) is not None and bool(np.all(np.isclose(
+                            _values(got, np.shape(z)), np.exp(_f(z)), rtol=1e-6, atol=1e-12)))),
+                Mistake("finite difference instead of the formula", None, FINITE_DIFFERENCE_EXPLANATION,
+                        matches=_difference_family(sigmoid, 1, sigmoid_derivative, rtol21, atol21)),
+                *_slope_properties(sigmoid_derivative, rtol21, atol21),
+            ),
+            hints=(
+                "Section 5.2 shows that σ′(z) = σ(z)·(1 − σ(z)). Compute σ(z) once (helpers' `sigmoid` is imported) "
+                "and reuse it.",
+                "s = sigmoid(z) gives the whole array of probabilities; the slope is one multiplication and one "
+                "subtraction away. Mind the sign inside the brackets.",
+                "The body has two lines: s = sigmoid(z), then return s times (1 minus what?).",
+            ),
+        ),
+        Exercise(
+            id="2.2", title="the slope from the output", stars=1,
+            reference=_slope_from_output,
+            cases=_output_inputs,
+            names=("a",), elementwise=True, forbidden=SLOPES,
+            success="607 outputs from 0 to 1, a = 0.8 → 0.16 included",
+            mistakes=(
+                Mistake("output used as a score", lambda a: sigmoid_derivative(a),
+                        "you treated the output a as a score and computed σ′(a). But a is already σ(z): the "
+                        "slope is a·(1 − a) — that is the point, no z and no exp needed."),
+                Mistake("σ(1 + σ)", lambda a: _f(a) * (1 + _f(a)),
+                        "a(1 + a) instead of a(1 − a): the second factor is the probability of *not* defaulting."),
+                Mistake("sign error", lambda a: _f(a) * (_f(a) - 1),
+                        "a sign error: a(a − 1) is negative. The slope of an increasing curve is positive: a(1 − a)."),
+                Mistake("missing factor", lambda a: 1 - _f(a),
+                        "1 − a is only one factor of the slope; multiply it by a."),
+                Mistake("the output itself", lambda a: _f(a),
+                        "that is the output a = σ(z), not its slope; the slope is a times (1 − a)."),
+                Mistake("a·a instead of a(1 − a)", lambda a: _f(a) ** 2,
+                        "a² multiplies the output by itself; the second factor is 1 − a (section 5.2)."),
+                Mistake("(1 − a)² instead of a(1 − a)", lambda a: (1 - _f(a)) ** 2,
+                        "(1 − a)² uses the second factor twice; the slope is a·(1 − a)."),
+                Mistake("tanh's slope", lambda a: 1 - _f(a) ** 2,
+                        "1 − a² is the slope of tanh written with its output. The sigmoid's is a·(1 − a)."),
+                Mistake("σ″, not σ′", lambda a: _f(a) * (1 - _f(a)) * (1 - 2 * _f(a)),
+                        "a(1 − a)(1 − 2a) is σ″, the second derivative (section 5.6); the slope is a(1 − a)."),
+                Mistake("0.16 for every output", lambda a: np.full_like(_f(a), 0.16),
+                        "0.16 is the slope for a = 0.8 only. Compute it from each a in the array."),
+                Mistake("not symmetric", None,
+                        "your slopes differ at a and 1 − a, but a(1 − a) is the same for both: an output and "
+                        "its mirror 1 − a have the same slope (section 5.5).",
+                        matches=_property(_not_symmetric, _slope_from_output, 1e-9, 1e-12)),
+                Mistake("slope above ¼", None,
+                        "some of your slopes are above ¼, but a(1 − a) = ¼ − (a − ½)² ≤ ¼ (section 5.3).",
+                        matches=_property(lambda a, got: np.any(got > 0.25 + 1e-12), _slope_from_output,
+                                          1e-9, 1e-12)),
+            ),
+            hints=(
+                "The output of the unit is a = σ(z). Section 5.2 writes σ′ using σ(z) only.",
+                "You don't need z (and no exp): in σ′ = σ(z)(1 − σ(z)), what is σ(z) here? Substitute, and "
+                "check that a = 0.8 gives 0.16.",
+            ),
+        ),
+        Exercise(
+            id="2.3", title="a central difference", stars=2,
+            reference=_central,
+            cases=_central_cases, names=("f", "z", "h"), rtol=1e-8, atol=1e-12, forbidden=FINITE_DIFFERENCES,
+            success="8 cases: σ, sin, exp, log, z² and z³, single scores and arrays",
+            mistakes=(
+                Mistake("forward difference", lambda f, z, h: (f(z + h) - f(z)) / h,
+                        "(f(z + h) − f(z))/h is the *forward* difference. The central one steps both ways: "
+                        "f(z + h) − f(z − h), over the distance between those points."),
+                Mistake("backward difference", lambda f, z, h: (f(z) - f(z - h)) / h,
+                        "(f(z) − f(z − h))/h is the *backward* difference. The central one uses f(z + h) and f(z − h)."),
+                Mistake("divided by h, not 2h", lambda f, z, h: (f(z + h) - f(z - h)) / h,
+                        "the points z − h and z + h are 2h apart, so divide by 2h: your slopes are twice too large."),
+                Mistake("/ 2 * h", lambda f, z, h: (f(z + h) - f(z - h)) / 2 * h,
+                        "`/ 2 * h` divides by 2 and then *multiplies* by h. Write `/ (2 * h)`."),
+                Mistake("sign error", lambda f, z, h: (f(z - h) - f(z + h)) / (2 * h),
+                        "a sign error: subtract f(z − h) from f(z + h), not the other way round."),
+                Mistake("divided by 2, not 2h", lambda f, z, h: (f(z + h) - f(z - h)) / 2,
+                        "the difference f(z + h) − f(z − h) is divided by the distance between the two points, "
+                        "2h; you divided by 2 only."),
+                Mistake("divided by 2h²", lambda f, z, h: (f(z + h) - f(z - h)) / (2 * h ** 2),
+                        "divide by the distance between the points, 2h, not by 2h²."),
+                Mistake("parentheses around the numerator", lambda f, z, h: f(z + h) - f(z - h) / (2 * h),
+                        "`f(z + h) - f(z - h) / (2 * h)` divides only f(z − h): put the whole difference in "
+                        "parentheses, (f(z + h) − f(z − h)) / (2 * h)."),
+                Mistake("plus instead of minus", lambda f, z, h: (f(z + h) + f(z - h)) / (2 * h),
+                        "a slope is a *difference* of values over a distance: f(z + h) − f(z − h), not a sum."),
+                Mistake("steps of 2h", lambda f, z, h: (f(z + 2 * h) - f(z - 2 * h)) / (2 * h),
+                        "you stepped 2h each way (points 4h apart) but divided by 2h. Step h each way: "
+                        "f(z + h) and f(z − h)."),
+                Mistake("steps of h/2", lambda f, z, h: (f(z + h / 2) - f(z - h / 2)) / (2 * h),
+                        "you stepped h/2 each way (points h apart) but divided by 2h. Step h each way: "
+                        "f(z + h) and f(z − h)."),
+                Mistake("one step, divided by 2h", lambda f, z, h: (f(z + h) - f(z)) / (2 * h),
+                        "f(z + h) − f(z) spans only h; the central difference uses f(z + h) − f(z − h), which "
+                        "spans 2h."),
+                Mistake("second difference", lambda f, z, h: (f(z + h) - 2 * f(z) + f(z - h)) / h ** 2,
+                        "(f(z + h) − 2f(z) + f(z − h))/h² estimates the *second* derivative f″. The first "
+                        "derivative needs (f(z + h) − f(z − h))/(2h)."),
+                Mistake("sigmoid instead of f", lambda f, z, h: _central(sigmoid, _f(z), h),
+                        "you differentiated sigmoid, whatever f was given: call the f passed in as the first "
+                        "argument (the check also tries sin, exp, log, z² and z³)."),
+                Mistake("σ′ formula instead of a difference", lambda f, z, h: f(z) * (1 - f(z)),
+                        "f(z)(1 − f(z)) is the slope of σ only, and exactly, not a difference quotient; "
+                        "for sin, exp or z² it is meaningless. Compute (f(z + h) − f(z − h))/(2h)."),
+                Mistake("np.gradient over the z values", lambda f, z, h: np.gradient(f(_f(z)), _f(z))
+                        if np.size(z) > 1 else _central(f, z, h),
+                        "np.gradient estimates slopes from the *neighbouring values in the array z*, whatever h is: "
+                        "its steps are the gaps between your z's. The exercise asks for f(z + h) − f(z − h) over 2h, "
+                        "at each z on its own."),
+                Mistake("your own step, not h", None,
+                        "your function uses a step of its own instead of the h it is given: the check passes "
+                        "different h (from 1e-4 to 1) and expects exactly that step. Use the argument h.",
+                        matches=_own_step),
+            ),
+            hints=(
+                "Section 5.7: the central difference is (f(z + h) − f(z − h)) / (2h). `f` is a function: call it.",
+                "Work with whole arrays: f(z + h) works when z is an array, as NumPy functions do. No loop needed.",
+                "One line: return (f(z + h) − f(z − h)) divided by … — mind the parentheses around the denominator.",
+            ),
+        ),
+        EXERCISE_24,
+        Exercise(
+            id="2.5", title="how far the cubic holds", stars=2,
+            reference=cubic_edge,
+            cases=lambda: [()], names=(), digits=4, computed=True,
+            success="the cubic holds about 1.8 times as far out as the line",
+            mistakes=(
+                Mistake("the straight line's edge", line_edge,
+                        "that is where the straight line ½ + z/4 leaves the 0.01 band (section 6.4). Measure the "
+                        "cubic ½ + z/4 − z³/48 instead."),
+                Mistake("the estimate, not the measurement", lambda: (480 * 0.01) ** 0.2,
+                        "(480·0.01)^(1/5) comes from the next term of the series alone (z⁵/480). The exercise asks "
+                        "where the true gap σ(z) − (½ + z/4 − z³/48) first exceeds 0.01: measure it."),
+                Mistake("the line's estimate", lambda: (48 * 0.01) ** (1 / 3),
+                        "(48·0.01)^(1/3) estimates where the *line* ½ + z/4 leaves the band, from the z³/48 term "
+                        "alone (section 6.4). Measure where the *cubic* ½ + z/4 − z³/48 leaves it."),
+                Mistake("sign of the cubic term", wrong_sign_cubic_edge,
+                        "the cubic term is −z³/48 (σ‴(0) = −1/8, so the term is −(1/8)·z³/6). With +z³/48 the "
+                        "approximation gets worse, not better."),
+                Mistake("the left edge", lambda: -cubic_edge(),
+                        "that is the edge on the left, z < 0 (the mirror image). The exercise asks for the z > 0."),
+                Mistake("z = 0: the search never moved", None,
+                        "0 is where a search from 0 starts: np.argmax of a True/False array gives index 0 both when "
+                        "the condition already holds at the first grid point and when it never holds. Print the gap "
+                        "at a few z: is it |σ(z) − (½ + z/4 − z³/48)|, and does it pass 0.01 on your grid?",
+                        matches=lambda got: _one_number(got) == 0.0),
+                Mistake("a z below 0", None,
+                        "the exercise asks for the edge at z > 0. A search that starts below 0 (a grid from −3) "
+                        "finds the far left end first, where the gap is large too: start at 0.",
+                        matches=lambda got: _one_number(got) is not None and _one_number(got) <= 0),
+                Mistake("another z³ coefficient", None,
+                        "that is the edge of a cubic with another z³ coefficient. The Taylor term is "
+                        "σ‴(0)·z³/3! = (−1/8)·z³/6 = −z³/48: divide by 3! = 6 and by 8.",
+                        matches=_near_one_of(_other_cubic_edges())),
+                Mistake("another band than 0.01", None,
+                        "that is where the gap leaves a band of another width. The exercise asks where "
+                        "|σ(z) − (½ + z/4 − z³/48)| first exceeds 0.01.",
+                        matches=_near_one_of(_other_band_edges())),
+                Mistake("the gap, not the z", None,
+                        "that is the size of the gap at the edge (about 0.01), not the z where it happens. "
+                        "Return the z.",
+                        matches=lambda got: _one_number(got) is not None and 0.0095 <= _one_number(got) <= 0.0105),
+                Mistake("an index, not a z", None,
+                        "that looks like a position in your grid (np.argmax gives an index). Return the grid "
+                        "value at that index, z[index].",
+                        matches=lambda got: _one_number(got) is not None and _one_number(got) > 3
+                        and float(_one_number(got)).is_integer()),
+                Mistake("not where the gap reaches 0.01", None,
+                        "at the z you returned, the gap |σ(z) − (½ + z/4 − z³/48)| is not 0.01 (evaluate it "
+                        "there to see). Check the gap you measure, and that you return the first z > 0 where it "
+                        "exceeds 0.01.", matches=_not_at_the_edge),
+            ),
+            hints=(
+                "Write the gap as a function: gap(z) = |σ(z) − (0.5 + z/4 − z**3/48)|. Evaluate it on a fine grid "
+                "of z ≥ 0, say np.linspace(0, 3, 300_001).",
+                "The gap grows with z here. The edge is the first grid point where gap > 0.01: np.argmax on a "
+                "boolean array gives the index of its first True.",
+                "Return that z as a number (three correct decimals are enough); compare it with the line's edge in 6.4.",
+            ),
+        ),
+        Exercise(
+            id="2.6", title="σ‴ by the product rule", stars=3,
+            reference=_third,
+            cases=_third_inputs,
+            elementwise=True, rtol=rtol26, atol=atol26, forbidden=FINITE_DIFFERENCES,
+            success="612 scores between −20 and 20, σ‴(0) = −1/8 and the zeros of σ‴ included",
+            mistakes=(
+                Mistake("σ″, not σ‴", _with_sigma(lambda s, d: d * (1 - 2 * s)),
+                        "that is σ″ = σ′(1 − 2σ), the second derivative. Differentiate it once more."),
+                Mistake("σ′, not σ‴", _with_sigma(lambda s, d: d),
+                        "that is σ′ = σ(1 − σ), the first derivative. σ‴ is two more differentiations away: "
+                        "start from σ″ = σ′(1 − 2σ)."),
+                Mistake("one term of the product rule", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2),
+                        "σ′(1 − 2σ) is a product of two factors that both depend on z: (uv)′ = u′v + uv′. You kept "
+                        "only u′v = σ″(1 − 2σ); add σ′ times the derivative of (1 − 2σ)."),
+                Mistake("the other term of the product rule", _with_sigma(lambda s, d: -2 * d * d),
+                        "−2σ′² is only uv′ of (uv)′ = u′v + uv′; add u′v = σ″·(1 − 2σ) = σ′(1 − 2σ)²."),
+                Mistake("sign slip", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2 + 2 * d * d),
+                        "the derivative of (1 − 2σ) is −2σ′, with a minus: the second term is −2σ′²."),
+                Mistake("−2σ instead of −2σ′", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2 - 2 * s * d),
+                        "the derivative of (1 − 2σ) is −2σ′ (chain rule), not −2σ: the second term is −2σ′·σ′."),
+                Mistake("−2σ′ instead of −2σ′²", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2 - 2 * d),
+                        "the second term is u·v′ = σ′·(−2σ′) = −2σ′²: σ′ appears twice."),
+                Mistake("−σ′² instead of −2σ′²", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2 - d * d),
+                        "the derivative of (1 − 2σ) is −2σ′, so u·v′ = −2σ′²: the 2 is missing."),
+                Mistake("(1 − 2σ) not squared", _with_sigma(lambda s, d: d * (1 - 2 * s) - 2 * d * d),
+                        "u′v = σ″·(1 − 2σ), and σ″ = σ′(1 − 2σ) already has one factor (1 − 2σ): the first term "
+                        "is σ′(1 − 2σ)²."),
+                Mistake("sign inside 1 − 6σ + 6σ²", _with_sigma(lambda s, d: d * (1 - 6 * s - 6 * s * s)),
+                        "expanding (1 − 2σ)² − 2σ(1 − σ) gives 1 − 4σ + 4σ² − 2σ + 2σ² = 1 − 6σ + 6σ²: the σ² term "
+                        "is +6σ²."),
+                Mistake("sign error", lambda z: -_third(z),
+                        "a sign error: σ‴(0) must be −1/8 (the cubic term −z³/48 of section 5.6)."),
+                Mistake("finite difference instead of the formula", None, FINITE_DIFFERENCE_EXPLANATION,
+                        matches=_difference_family(_sigma_second, 1, _third, rtol26, atol26)),
+                Mistake("finite difference instead of the formula", None, FINITE_DIFFERENCE_EXPLANATION,
+                        matches=_difference_family(sigmoid_derivative, 2, _third, rtol26, atol26)),
+                Mistake("wrong at z = 0", None,
+                        "at z = 0 your function does not give −1/8, the value section 5.6 found for σ‴(0). Put "
+                        "σ = ½ and σ′ = ¼ into your formula by hand to find the slip.",
+                        matches=_property(_wrong_at_zero, _third, rtol26, atol26)),
+                Mistake("not even", None,
+                        "your values differ at z and −z, but σ‴ is even, like σ′: with σ(−z) = 1 − σ(z), "
+                        "1 − 6σ + 6σ² and σ(1 − σ) are unchanged. Check each term of your formula.",
+                        matches=_property(_not_even, _third, rtol26, atol26)),
+                _nearly(_third, rtol26, atol26),
+            ),
+            hints=(
+                "Start from σ″ = σ′·(1 − 2σ), a product of two functions of z, and use (uv)′ = u′v + uv′ with u = σ′ "
+                "and v = 1 − 2σ.",
+                "u′ = σ″, which you know from section 5.6, and v′ = −2σ′ (chain rule). Put them into u′v + uv′ and "
+                "write everything with s = σ(z) and σ′ = s(1 − s).",
+                "With s = sigmoid(z) and d = s(1 − s), the first term u′v is d·(1 − 2s)². Write the second term, "
+                "u·v′, with d too, then check: at z = 0 the whole must give −1/8.",
+            ),
+        ),
+        Exercise(
+            id="2.7", title="a slope that survives the tails", stars=3,
+            reference=sigmoid_derivative,
+            cases=_tail_inputs,
+            elementwise=True, rtol=1e-9, atol=1e-315, forbidden=SLOPES,
+            success="1012 scores up to ±1e300, full relative accuracy, no warnings",
+            mistakes=(
+                Mistake("σ(1 − σ) rounds to 0", None,
+                        "s·(1 − s) subtracts: once σ(z) is within 1e-16 of 1 (z > 36.7), s is exactly 1.0 and "
+                        "1 − s is 0; before that, 1 − s has lost most of its digits. Use a form with no "
+                        "subtraction, such as e/(1 + e)² with e = exp(−|z|) (section 5.8).",
+                        matches=_lost_to_subtraction),
+                Mistake("textbook σ, then σ(1 − σ)", _naive_textbook_sigma,
+                        "the textbook σ overflows for z < −709, and s·(1 − s) rounds to 0 for z > 36.7. Use a form "
+                        "with no subtraction and only exp of numbers ≤ 0: e/(1 + e)² with e = exp(−|z|)."),
+                Mistake("the square overflows", _unsafe_square,
+                        "e⁻ᶻ/(1 + e⁻ᶻ)² is the right formula, but for z < −355 the square (1 + e⁻ᶻ)² passes the "
+                        "largest float (and e⁻ᶻ itself overflows below −709). σ′ is even: use e = exp(−|z|)."),
+                Mistake("the square overflows", _unsafe_square_mirror,
+                        "eᶻ/(1 + eᶻ)² is the right formula, but for z > 355 the square (1 + eᶻ)² passes the "
+                        "largest float (and eᶻ itself overflows above 709). σ′ is even: use e = exp(−|z|)."),
+                Mistake("cosh form overflows", lambda z: 0.25 / np.cosh(_f(z) / 2) ** 2,
+                        "¼/cosh²(z/2) is a correct identity, but cosh(z/2)² passes the largest float for |z| > 710 "
+                        "(and cosh itself for |z| > 1420). Use e/(1 + e)² with e = exp(−|z|): every number in it "
+                        "stays between 0 and 4."),
+                Mistake("the square missing", lambda z: np.exp(-np.abs(_f(z))) / (1 + np.exp(-np.abs(_f(z)))),
+                        "e/(1 + e) with e = exp(−|z|) is σ(−|z|), one factor of σ′ only: the denominator of "
+                        "e/(1 + e)² is squared."),
+                Mistake("only the leading term e^(−|z|)", lambda z: np.exp(-np.abs(_f(z))),
+                        "exp(−|z|) is what σ′ tends to far out, but not σ′: divide by (1 + e)², which "
+                        "matters near 0 (σ′(0) = ¼, not 1)."),
+                Mistake("clipped scores", None,
+                        "your function clips z (np.clip or a cap on |z|) before the formula: beyond the cap every "
+                        "score gets the slope of the cap. Nothing needs clipping with e = exp(−|z|): it never "
+                        "overflows, and its tiny values are the answer.", matches=_clipped_scores),
+                Mistake("finite difference instead of the formula", None, FINITE_DIFFERENCE_EXPLANATION,
+                        matches=_difference_family(sigmoid, 1, sigmoid_derivative, 1e-9, 1e-315)),
+                *_slope_properties(sigmoid_derivative, 1e-9, 1e-315),
+            ),
+            hints=(
+                "Two dangers: a subtraction of nearly equal numbers (1 − σ when σ ≈ 1) and exp of a large positive "
+                "number. Section 5.8 avoids both.",
+                "σ′ is even, so σ′(z) = σ′(|z|). With e = np.exp(-np.abs(z)), which lies in (0, 1], the formula "
+                "e⁻ᶻ/(1 + e⁻ᶻ)² of section 5.1 becomes …?",
+                "Another route: σ(z)(1 − σ(z)) = σ(z)·σ(−z), and helpers' `sigmoid` computes σ(−z) without "
+                "subtracting. Either way, no `1 -` anywhere.",
+            ),
+        ),
+    )
+
+
+EXERCISES = _exercises()
+
 QUIZ = (
     Question(text="What is the largest value of $\\sigma'(z)$ over all real $z$?", options=(), answer=0.25,
-             tolerance=1e-3,
              explanation="$\\sigma'(z) = \\sigma(1-\\sigma) = \\tfrac14 - (\\sigma - \\tfrac12)^2 \\le \\tfrac14$, "
                          "with equality only where $\\sigma = \\tfrac12$, at $z = 0$."),
     Question(text="In the forward pass a sigmoid unit outputs $0.8$. What is its slope $\\sigma'(z)$ there? "
-                  "(You are not told $z$.)", options=(), answer=0.16, tolerance=1e-3,
+                  "(You are not told $z$.)", options=(), answer=0.16,
              explanation="$\\sigma' = \\sigma(1 - \\sigma) = 0.8 \\times 0.2 = 0.16$. The output is all you need: "
                          "that is why backpropagation through a sigmoid is cheap."),
     Question(text="How many scores $z$ have $\\sigma'(z) = 0.2$?",

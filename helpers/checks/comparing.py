@@ -69,8 +69,9 @@ def _all_close(got, expected, rtol=1e-9, atol=1e-300):
 
 def float32_cause(got, expected, dtypes, rtol, atol):
     normal = np.abs(expected) >= 1e-37          # below that, float32 has flushed to 0 or lost digits
+    noise = 2e-7 * max(1.0, float(np.max(np.abs(expected[np.isfinite(expected)]), initial=0.0)))
     if not np.all(close(got[normal], expected[normal], 2e-6, max(atol, 1e-30))) \
-            or not np.all(np.abs(got[~normal]) < 1e-37):
+            or not np.all(np.abs(got[~normal]) <= noise):
         return None
     low_precision = any(d is not None and d.kind == "f" and d.itemsize < 8 for d in dtypes)
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
@@ -210,6 +211,32 @@ def tail_cause(got, expected, rtol, atol, wrong):
             "np.log1p(x) throws those digits away.")
 
 
+def constant_cause(got, expected):
+    """The same value for every input, where the right values vary."""
+    if got.size < 3 or not np.all(np.isfinite(got)) or np.ptp(got) != 0 or np.ptp(expected[np.isfinite(expected)]) == 0:
+        return None
+    return ("same value everywhere", f"your function returns {got[0]:.6g} whatever the input: it ignores its "
+            "input (a value worked out at one point, or a variable that is never updated).")
+
+
+def reciprocal_cause(got, expected, rtol, atol):
+    usable = np.isfinite(expected) & (expected != 0)
+    if usable.sum() < 2 or not _all_close(got[usable], 1 / expected[usable], max(rtol, 1e-9), atol):
+        return None
+    return ("upside down", "every value is the reciprocal of the right one: a fraction turned upside down "
+            "(a / b where b / a was meant).")
+
+
+def sorted_cause(gots, expecteds):
+    """Right values, but sorted where the order of the inputs was asked for."""
+    if any(np.ndim(e) == 0 for e in expecteds):
+        return None
+    if all(_all_close(g, np.sort(e, axis=-1)) for g, e in zip(gots, expecteds)) and \
+            not all(_all_close(g, e) for g, e in zip(gots, expecteds)):
+        return ("sorted", "your values are right but sorted; keep them in the order of the inputs (no np.sort).")
+    return None
+
+
 def extremes_cause(inputs, wrong):
     """Right for every input of moderate size, wrong only for the largest ones."""
     size = np.abs(inputs)
@@ -244,8 +271,10 @@ def general_cause(gots, expecteds, dtypes, rtol, atol, inputs=None):
                  or labels_cause(got, expected) or rounding_cause(got, expected)
                  or sign_cause(got, expected, rtol, atol)
                  or (same_shape and reversed_everywhere(gots, expecteds, rtol, atol))
-                 or factor_cause(got, expected, rtol, atol) or shift_cause(got, expected, rtol, atol)
                  or tail_cause(got, expected, rtol, atol, wrong)
+                 or factor_cause(got, expected, rtol, atol) or shift_cause(got, expected, rtol, atol)
+                 or constant_cause(got, expected) or reciprocal_cause(got, expected, rtol, atol)
+                 or (same_shape and sorted_cause(gots, expecteds))
                  or (extremes_cause(np.ravel(inputs), wrong) if inputs is not None else None))
     return found or None
 
