@@ -34,6 +34,31 @@ def _rng(seed):
     return np.random.default_rng(seed)
 
 
+def _one_of(variants, rtol=1e-9, atol=1e-300):
+    """A ``matches`` predicate: the answer gives, at every value, what one of ``variants(*args)`` gives.
+
+    For mistakes that come in several spellings or with a free constant (clipping at any ε):
+    ``variants`` returns a list of candidate results for the case's arguments.
+    """
+    def matches(*args_then_got):
+        *args, got = args_then_got
+        got = np.asarray(got, dtype=float)
+        with np.errstate(all="ignore"):
+            for candidate in variants(*args):
+                candidate = np.asarray(candidate, dtype=float)
+                if candidate.shape == got.shape and np.all(
+                        (np.abs(got - candidate) <= atol + rtol * np.abs(candidate))
+                        | (got == candidate) | (np.isnan(got) & np.isnan(candidate))):
+                    return True
+        return False
+    return matches
+
+
+EPSILONS = tuple(10.0 ** -k for k in range(1, 21)) + (1e-300, np.finfo(float).eps, np.finfo(float).tiny)
+CLIP_LIMITS = tuple(range(1, 51)) + (60, 64, 70, 80, 88, 89, 90, 100, 150, 200, 250, 300, 400, 500, 600, 700,
+                                     708, 709, 709.78, 710, 745, 750, 800, 900, 999)
+
+
 # --- 4.1 the worked case ------------------------------------------------------------------------
 
 def _worked_case(sigma=SIGMA, y=LABEL):
@@ -42,7 +67,28 @@ def _worked_case(sigma=SIGMA, y=LABEL):
     return np.array([loss, sigma - y])
 
 
-_LOSS, _GRADIENT = _worked_case()
+def _worked_entries(wrong, unit=1.01e-4):
+    """``matches`` for 4.1: an array of two numbers whose entries listed in ``wrong`` ({index: value})
+    are those wrong values, to the four digits the exercise asks for."""
+    def matches(got):
+        return (isinstance(got, np.ndarray) and got.shape == (2,)
+                and all(abs(float(got[i]) - value) <= unit for i, value in wrong.items()))
+    return matches
+
+
+def _rounded_entry(got, index):
+    """Entry ``index`` is the right value rounded too far (to 0–3 decimals or 1–3 digits): "rounded"."""
+    value, right = float(got[index]), float(_worked_case()[index])
+    return any(abs(value - round(right, k)) < 1e-12 or abs(value - float(f"{right:.{k + 1}g}")) < 1e-12
+               for k in range(4))
+
+
+def _worked_either(wrong, unit=1.01e-4):
+    """``matches`` for 4.1: at least one of the entries in ``wrong`` has its wrong value."""
+    def matches(got):
+        return (isinstance(got, np.ndarray) and got.shape == (2,)
+                and any(abs(float(got[i]) - value) <= unit for i, value in wrong.items()))
+    return matches
 
 
 # --- 4.2 the gradient σ(z) − y and 4.4 the stable loss: (z, y) cases ------------------------------
@@ -61,6 +107,20 @@ def _zy_cases(seed):
               (near, (rng.random(near.size) < 0.5).astype(np.int64)),
               (grid[::7], (rng.random(grid[::7].size) < 0.3).astype(np.int64))]
     return cases
+
+
+def _right_for_label(reference, label, rtol=1e-9, atol=1e-12):
+    """``matches``: right wherever y == label (the other label's values may be anything)."""
+    def matches(z, y, got):
+        z, y = np.broadcast_arrays(np.asarray(z, dtype=float), np.asarray(y, dtype=float))
+        got = np.asarray(got, dtype=float)
+        if got.shape != z.shape:
+            return False
+        right = np.asarray(reference(z, y), dtype=float)
+        with np.errstate(all="ignore"):
+            ok = (np.abs(got - right) <= atol + rtol * np.abs(right)) | (got == right)
+        return bool(np.all(ok[y == label]))
+    return matches
 
 
 def _bce_gradient(z, y):
@@ -83,11 +143,11 @@ def _dloss_dsigma(z, y):
 
 # --- 4.3 one step for one applicant ---------------------------------------------------------------
 
-def _step(x, y, w, b, learning_rate, grad=_bce_gradient, sign=1.0, update_w=True, update_b=True):
+def _step(x, y, w, b, learning_rate, grad=_bce_gradient, sign=1.0, update_w=True, update_b=True, without_x=False):
     """The new score after one (possibly wrong) gradient step on one applicant's loss."""
     x, w = _f(x), _f(w)
     g = grad(x @ w + b, y)
-    new_w = w - sign * learning_rate * g * x if update_w else w
+    new_w = w - sign * learning_rate * g * (1.0 if without_x else x) if update_w else w
     new_b = b - sign * learning_rate * g if update_b else b
     return float(x @ new_w + new_b)
 
@@ -119,12 +179,57 @@ def _naive_bce_stable_sigmoid(z, y):
     return -(y * np.log(s) + (1 - y) * np.log(1 - s))
 
 
-def _clipped_bce(eps):
-    def clipped(z, y):
-        y = _f(y)
+def _clipped_probabilities(z, y):
+    """−[y ln p + (1 − y) ln(1 − p)] with p = σ(z) clipped to [ε, 1 − ε], for every usual ε."""
+    y = _f(y)
+    variants = []
+    for eps in EPSILONS:
         p = np.clip(sigmoid(z), eps, 1 - eps)
-        return -(y * np.log(p) + (1 - y) * np.log(1 - p))
-    return clipped
+        variants.append(-(y * np.log(p) + (1 - y) * np.log(1 - p)))
+    return variants
+
+
+def _floored_probabilities(z, y):
+    """−[y ln max(σ, ε) + (1 − y) ln max(1 − σ, ε)], for every usual ε."""
+    y, s = _f(y), sigmoid(z)
+    return [-(y * np.log(np.maximum(s, eps)) + (1 - y) * np.log(np.maximum(1 - s, eps))) for eps in EPSILONS]
+
+
+def _epsilon_in_log(z, y):
+    """−[y ln(σ + ε) + (1 − y) ln(1 − σ + ε)], for every usual ε."""
+    y, s = _f(y), sigmoid(z)
+    return [-(y * np.log(s + eps) + (1 - y) * np.log(1 - s + eps)) for eps in EPSILONS]
+
+
+def _clipped_scores(z, y):
+    """The right formula on z clipped to [−c, c], for every usual c."""
+    return [bce_with_logits(np.clip(z, -c, c), y) for c in CLIP_LIMITS]
+
+
+def _large_part(z, y):
+    """max(z, 0) − z·y: the loss without its small ln(1 + e^(−|z|)) term."""
+    return np.maximum(_f(z), 0) - _f(z) * _f(y)
+
+
+def _softplus(t):
+    return np.maximum(t, 0) + np.log1p(np.exp(-np.abs(t)))
+
+
+def _log_one_plus(z, y):
+    """The max form with ln(1 + x) instead of log1p(x), in the orders learners add the terms."""
+    z, y = _f(z), _f(y)
+    tail = np.log(1 + np.exp(-np.abs(z)))
+    return [np.maximum(z, 0) - z * y + tail, (np.maximum(z, 0) + tail) - z * y, tail + np.maximum(z, 0) - z * y,
+            y * (np.maximum(-z, 0) + tail) + (1 - y) * (np.maximum(z, 0) + tail)]
+
+
+def _tiny_loss_cancelled(z, y):
+    """ln(1 + eᶻ) − z·y and its relatives: the tiny loss is added to a large number first, then the
+    large number is taken away again."""
+    z, y = _f(z), _f(y)
+    return [_softplus(z) - z * y, np.logaddexp(0, z) - z * y, z * (1 - y) + _softplus(-z),
+            z * (1 - y) + np.logaddexp(0, -z), np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z))) - z * y,
+            np.log1p(np.exp(-np.abs(z))) + np.maximum(z, 0) - z * y]
 
 
 def _where_both_forms(z, y):
@@ -151,6 +256,21 @@ def _negative_loss(z, y):
 # For y = 1 the MSE gradient is 2(σ − 1)σ(1 − σ) = −2σ(1 − σ)²; its size peaks where
 # (1 − σ)(1 − 3σ) = 0 inside (0, 1), i.e. σ = 1/3, z = ln(1/2) = −ln 2.
 _STRONGEST_Z = -np.log(2.0)
+
+
+def _search_case():
+    """The one (empty) case of a value exercise. scipy.optimize is imported here, before the answer
+    runs: an answer that imports it itself would otherwise pay for the import while being watched
+    (call by call, seconds) and could run into the time limit."""
+    import scipy.optimize  # noqa: F401
+    return [()]
+
+
+def _coarse_search(got):
+    """Within a few hundredths of −ln 2 but outside three digits, and not simply the answer rounded
+    (that is named "rounded")."""
+    rounded = any(got == round(_STRONGEST_Z, k) for k in range(6))
+    return not rounded and 1e-3 < abs(got - _STRONGEST_Z) < 0.06
 
 
 # --- 4.6 gradient descent on the loan data -------------------------------------------------------------
@@ -206,6 +326,36 @@ def _sequential(X, y, w, b, lr):
     return w, b - lr * np.mean(_error(X, y, w, b))
 
 
+def _steps_off_by(shift):
+    """Plain gradient descent with ``steps + shift`` steps (a loop that runs once too often or too few)."""
+    def train(X, y, learning_rate, steps):
+        return _train_reference(X, y, learning_rate, max(steps + shift, 0)) if steps + shift > 0 \
+            else np.zeros(np.shape(X)[1] + 1)
+    return train
+
+
+def _per_feature(X, y, w, b, lr):
+    e = _error(X, y, w, b)
+    return w - lr * X.T @ e / X.shape[1], b - lr * np.mean(e)
+
+
+def _started_from_ones(X, y, learning_rate, steps):
+    fit = train_logistic_regression(X, y, learning_rate=learning_rate, steps=steps, w=np.ones(np.shape(X)[1]))
+    return np.append(fit.w, fit.b)
+
+
+def _bias_first(X, y, learning_rate, steps):
+    params = _train_reference(X, y, learning_rate, steps)
+    return np.append(params[-1], params[:-1])
+
+
+def _one_applicant_at_a_time(X, y, w, b, lr):
+    for x_i, y_i in zip(X, y):
+        g = sigmoid(x_i @ w + b) - y_i
+        w, b = w - lr * g * x_i, b - lr * g
+    return w, b
+
+
 @cache
 def _loan_split():
     train, test = train_test_split(make_loan_data())
@@ -223,7 +373,7 @@ def _train_cases():
     return [
         (small_X, small_y, 1.0, 0),        # no step: zeros (first, see _wrong_training)
         (small_X, small_y, 1.0, 1),        # one step, small enough to redo by hand
-        (X_train.copy(), y_train.copy(), 0.5, 300),
+        (X_train.copy(), y_train.copy(), 2.0, 75),   # the model of 6.5 (η = 0.5, 300 steps), 4× faster
         (X3, y3, 0.3, 40),
         (X_train.copy(), y_train.copy(), 5.0, 25),
     ]
@@ -231,10 +381,10 @@ def _train_cases():
 
 @cache
 def held_out_accuracies():
-    """(accuracy of the model gradient descent learns with η = 0.5 in 300 steps, of the true model),
+    """(accuracy of the model gradient descent learns with η = 2 in 75 steps, of the true model),
     both on the held-out part of the loan data."""
     X_train, y_train, X_test, y_test = _loan_split()
-    params = _train_reference(X_train, y_train, 0.5, 300)
+    params = _train_reference(X_train, y_train, 2.0, 75)
     data = make_loan_data()
     return (accuracy(X_test, y_test, params[:-1], params[-1]),
             accuracy(X_test, y_test, data.true_w, data.true_b))
@@ -244,30 +394,71 @@ EXERCISES = (
     Exercise(
         id="4.1", title="the worked case: loss and gradient", stars=1,
         reference=_worked_case,
-        cases=lambda: [()], names=(), atol=5e-5, rtol=1e-6, computed=True,
+        cases=lambda: [()], names=(), digits=4, computed=True,
         success="the loss −ln 0.38 and the gradient σ − y = 0.62",
         mistakes=(
-            Mistake("the y = 1 term", lambda: np.array([-np.log(SIGMA), _GRADIENT]),
+            Mistake("the label y = 1", None,
+                    "both numbers are those of a defaulter (y = 1): −ln σ and σ − 1. This applicant repaid, "
+                    "y = 0, so the loss is −ln(1 − σ) and the gradient σ − 0.",
+                    matches=_worked_entries({0: -np.log(SIGMA), 1: SIGMA - 1})),
+            Mistake("squared error instead of cross-entropy", None,
+                    "(σ − y)² and its gradient 2(σ − y)·σ(1 − σ) belong to the squared error (MSE). "
+                    "Binary cross-entropy is −[y ln σ + (1 − y) ln(1 − σ)], with gradient σ − y.",
+                    matches=_worked_either({0: (SIGMA - LABEL) ** 2, 1: 2 * (SIGMA - LABEL) * SIGMA * (1 - SIGMA)})),
+            Mistake("the y = 1 term", None,
                     "the loss uses −ln σ, the term for a defaulter (y = 1). This applicant repaid "
-                    "(y = 0), so only −ln(1 − σ) is left: the probability the model gave to what happened."),
-            Mistake("base-10 logarithm", lambda: np.array([-np.log10(1 - SIGMA), _GRADIENT]),
-                    "np.log10 is the base-10 logarithm; cross-entropy uses the natural log, np.log."),
-            Mistake("missing minus sign", lambda: np.array([np.log(1 - SIGMA), _GRADIENT]),
+                    "(y = 0), so only −ln(1 − σ) is left: the probability the model gave to what happened.",
+                    matches=_worked_entries({0: -np.log(SIGMA)})),
+            Mistake("base-10 logarithm", None,
+                    "np.log10 is the base-10 logarithm; cross-entropy uses the natural log, np.log.",
+                    matches=_worked_entries({0: -np.log10(1 - SIGMA)})),
+            Mistake("base-2 logarithm", None,
+                    "np.log2 measures the loss in bits; the course's cross-entropy uses the natural log, np.log.",
+                    matches=_worked_entries({0: -np.log2(1 - SIGMA)})),
+            Mistake("missing minus sign", None,
                     "the loss is negative. ln of a probability is ≤ 0, and BCE is its *negative*, so a "
-                    "loss is never below 0."),
-            Mistake("forgot the log", lambda: np.array([1 - SIGMA, _GRADIENT]),
-                    "that is the probability the model gave to what happened, not the loss: take −ln of it."),
-            Mistake("the gradient for y = 1", lambda: np.array([_LOSS, SIGMA - 1]),
-                    "σ − 1 is the gradient for a defaulter (y = 1). She repaid: y = 0, so ∂L/∂z = σ − 0."),
-            Mistake("sign error in the gradient", lambda: np.array([_LOSS, LABEL - SIGMA]),
+                    "loss is never below 0.",
+                    matches=_worked_entries({0: np.log(1 - SIGMA)})),
+            Mistake("forgot the log", None,
+                    "that is the probability the model gave to what happened, not the loss: take −ln of it.",
+                    matches=_worked_entries({0: 1 - SIGMA})),
+            Mistake("both terms", None,
+                    "−ln σ − ln(1 − σ) adds both terms. The label picks one: y·(−ln σ) + (1 − y)·(−ln(1 − σ)) "
+                    "with y = 0 leaves only −ln(1 − σ).",
+                    matches=_worked_entries({0: -np.log(SIGMA) - np.log(1 - SIGMA)})),
+            Mistake("the gradient for y = 1", None,
+                    "σ − 1 is the gradient for a defaulter (y = 1). She repaid: y = 0, so ∂L/∂z = σ − 0.",
+                    matches=_worked_entries({1: SIGMA - 1})),
+            Mistake("sign error in the gradient", None,
                     "the gradient has the wrong sign: ∂L/∂z = σ(z) − y, prediction minus label. "
-                    "y − σ is the direction that *lowers* the loss, the negative gradient."),
-            Mistake("σ′ instead of σ − y", lambda: np.array([_LOSS, SIGMA * (1 - SIGMA)]),
+                    "y − σ is the direction that *lowers* the loss, the negative gradient.",
+                    matches=_worked_entries({1: LABEL - SIGMA})),
+            Mistake("σ′ instead of σ − y", None,
                     "σ(1 − σ) is σ′(z), only one factor of the chain rule. Multiply it by ∂L/∂σ: "
-                    "the σ(1 − σ) cancels and σ − y is left."),
-            Mistake("MSE gradient", lambda: np.array([_LOSS, 2 * SIGMA * SIGMA * (1 - SIGMA)]),
-                    "2(σ − y)·σ(1 − σ) is the gradient of the squared error (σ − y)², not of "
-                    "cross-entropy."),
+                    "the σ(1 − σ) cancels and σ − y is left.",
+                    matches=_worked_entries({1: SIGMA * (1 - SIGMA)})),
+            Mistake("∂L/∂σ instead of ∂L/∂z", None,
+                    "1/(1 − σ) is the derivative with respect to σ. The chain rule needs one more factor, "
+                    "dσ/dz = σ(1 − σ): then σ − y is left.",
+                    matches=_worked_entries({1: 1 / (1 - SIGMA)})),
+            Mistake("1 − σ instead of σ − y", None,
+                    "1 − σ = 0.38 is the probability of repaying. The gradient is prediction minus label: "
+                    "σ − y = 0.62 − 0.",
+                    matches=_worked_entries({1: 1 - SIGMA})),
+            Mistake("σ in place of y", None,
+                    "−[σ ln σ + (1 − σ) ln(1 − σ)] puts the prediction where the label belongs (that is the "
+                    "entropy of the prediction). The label is y = 0: −[0·ln σ + 1·ln(1 − σ)].",
+                    matches=_worked_entries({0: -(SIGMA * np.log(SIGMA) + (1 - SIGMA) * np.log(1 - SIGMA))})),
+            Mistake("the gradient is wrong", None,
+                    "your loss is right but the gradient is not. ∂L/∂z = σ(z) − y (section 5.2): the σ′ of "
+                    "the chain rule cancels, and no log is left.",
+                    matches=lambda got: _worked_entries({0: _worked_case()[0]})(got)
+                    and not _worked_entries({1: _worked_case()[1]})(got) and not _rounded_entry(got, 1)),
+            Mistake("the loss is wrong", None,
+                    "your gradient is right but the loss is not. With y = 0, BCE = −[y ln σ + (1 − y) ln(1 − σ)] "
+                    "is −ln(1 − σ), with the natural log.",
+                    matches=lambda got: _worked_entries({1: _worked_case()[1]})(got)
+                    and not _worked_entries({0: _worked_case()[0]})(got) and not _rounded_entry(got, 0)),
         ),
         hints=(
             "With y = 0 the first term of BCE = −[y ln σ + (1 − y) ln(1 − σ)] vanishes. The gradient "
@@ -300,6 +491,42 @@ EXERCISES = (
                     "needs one more factor, dσ/dz = σ(1 − σ)."),
             Mistake("forgot y", lambda z, y: sigmoid(z),
                     "that is σ(z) alone; the label has to enter: ∂L/∂z = σ(z) − y."),
+            Mistake("σ(−z) instead of σ(z)", lambda z, y: sigmoid(-z) - _f(y),
+                    "1 − σ(z) = σ(−z) is the probability of the *other* label. The gradient is the "
+                    "probability of default minus the label: σ(z) − y."),
+            Mistake("forgot the (1 − y) term", lambda z, y: -_f(y) * sigmoid(-z),
+                    "only the y·(−ln σ) term was differentiated, so every repaid loan (y = 0) gets 0. "
+                    "The (1 − y)·(−ln(1 − σ)) term adds (1 − y)·σ."),
+            Mistake("forgot the y term", lambda z, y: (1 - _f(y)) * sigmoid(z),
+                    "only the (1 − y)·(−ln(1 − σ)) term was differentiated, so every defaulter (y = 1) gets 0. "
+                    "The y·(−ln σ) term adds −y·(1 − σ)."),
+            Mistake("labels swapped", lambda z, y: sigmoid(z) - (1 - _f(y)),
+                    "σ(z) − (1 − y) treats a defaulter as a repayer and back. y = 1 means default, and the "
+                    "gradient is σ(z) − y."),
+            Mistake("σ + y instead of σ − y", lambda z, y: sigmoid(z) + _f(y),
+                    "the label is subtracted: ∂L/∂z = σ(z) − y, prediction minus label."),
+            Mistake("the size, not the signed gradient", lambda z, y: np.abs(sigmoid(z) - _f(y)),
+                    "the sign is part of the gradient: for a defaulter (y = 1) σ(z) − 1 is negative, which "
+                    "tells gradient descent to *raise* z. Drop the np.abs."),
+            Mistake("divided by the number of values", None,
+                    "the gradient was divided by how many values there are (a mean). Each (z, y) pair gets "
+                    "its own derivative, σ(z) − y, element by element; no averaging.",
+                    matches=lambda z, y, got: bool(np.allclose(
+                        np.asarray(got, dtype=float) * np.size(z), _bce_gradient(z, y), rtol=1e-9, atol=1e-12))),
+            Mistake("clipped", None,
+                    "z (or σ) was clipped, so far out the gradient stops at the clipping value instead of "
+                    "following σ(z) − y. The stable `sigmoid` needs no clipping.",
+                    matches=_one_of(lambda z, y: [sigmoid(np.clip(z, -c, c)) - _f(y) for c in CLIP_LIMITS]
+                                    + [np.clip(sigmoid(z), e, 1 - e) - _f(y) for e in EPSILONS],
+                                    rtol=1e-9, atol=1e-12)),
+            Mistake("wrong for defaulters (y = 1)", None,
+                    "your values are right for every repaid loan (y = 0) but not for the defaulters. For y = 1 "
+                    "the gradient is σ(z) − 1, negative: the loss falls when z rises.",
+                    matches=_right_for_label(_bce_gradient, 0)),
+            Mistake("wrong for repaid loans (y = 0)", None,
+                    "your values are right for every defaulter (y = 1) but not for the repaid loans. For y = 0 "
+                    "the gradient is σ(z) − 0, positive: the loss falls when z falls.",
+                    matches=_right_for_label(_bce_gradient, 1)),
         ),
         hints=(
             "Write L = −[y ln σ + (1 − y) ln(1 − σ)] with σ = σ(z). Differentiate with respect to σ "
@@ -330,6 +557,18 @@ EXERCISES = (
                     "that is the new probability σ(z′); return the new score z′ = w′·x + b′."),
             Mistake("score before the step", lambda x, y, w, b, lr: float(_f(x) @ _f(w) + b),
                     "that is the score before the step: update w and b first, then compute z′ = w′·x + b′."),
+            Mistake("forgot y", lambda x, y, w, b, lr: _step(x, y, w, b, lr, grad=lambda z, y: sigmoid(z)),
+                    "the gradient used was σ(z) alone; the label has to enter: ∂L/∂z = σ(z) − y."),
+            Mistake("forgot the learning rate", lambda x, y, w, b, lr: _step(x, y, w, b, 1.0),
+                    "the step was the whole gradient: w′ = w − η·g·x and b′ = b − η·g, with η = learning_rate."),
+            Mistake("forgot x in ∂L/∂w", lambda x, y, w, b, lr: _step(x, y, w, b, lr, without_x=True),
+                    "every weight moved by −η(σ − y), the same for all. ∂z/∂wⱼ = xⱼ, so weight j moves by "
+                    "−η(σ − y)·xⱼ: w′ = w − η·g·x."),
+            Mistake("left out b", lambda x, y, w, b, lr: _step(x, y, w, b, lr, update_b=False) - b,
+                    "the new score has no bias: z′ = w′·x + b′, with b′ = b − η(σ − y)."),
+            Mistake("divided by the number of features", lambda x, y, w, b, lr: _step(x, y, w, b, lr / len(x)),
+                    "the step was divided by the number of features. A *mean* over applicants divides by "
+                    "how many applicants there are; here there is one, so nothing is divided."),
         ),
         hints=(
             "Three stages: the score z = w·x + b and its gradient g = σ(z) − y; the step "
@@ -354,9 +593,30 @@ EXERCISES = (
                     "this is −[y ln σ + (1 − y) ln(1 − σ)] computed from σ: even a stable σ rounds to "
                     "1 for z > 36.7, and ln(1 − 1) = −inf; before that 1 − σ has lost its digits. "
                     "Work from z: max(z, 0) − z·y + ln(1 + e^(−|z|)) (section 5.5)."),
-            Mistake("clipped probabilities", _clipped_bce(1e-7),
+            Mistake("clipped probabilities", None,
                     "clipping p to [ε, 1 − ε] avoids log 0 but caps every loss at −ln ε (16.1 for "
-                    "ε = 1e-7): a confident mistake at z = −800 must cost 800. Work from z instead."),
+                    "ε = 1e-7) and changes the tiny losses: a confident mistake at z = −800 must cost 800. "
+                    "Work from z instead.",
+                    matches=_one_of(lambda z, y: _clipped_probabilities(z, y) + _floored_probabilities(z, y))),
+            Mistake("ε inside the log", None,
+                    "ln(σ + ε) avoids log 0 but changes every small loss and caps the large ones at −ln ε: "
+                    "a confident mistake at z = −800 must cost 800. Work from z instead.",
+                    matches=_one_of(_epsilon_in_log)),
+            Mistake("clipped z", None,
+                    "z was clipped: beyond the clipping value the loss stops growing (a confident mistake "
+                    "at z = −800 must cost 800) or stops shrinking. The max form needs no clipping: "
+                    "e^(−|z|) never overflows.", matches=_one_of(_clipped_scores)),
+            Mistake("log(1 + x) instead of log1p(x)", None,
+                    "np.log(1 + x) for a tiny x = e^(−|z|): 1 + x rounds to 1 (x below 1.1e-16 vanishes "
+                    "entirely), so a confidently right score gets loss 0 instead of about e^(−|z|). "
+                    "np.log1p(x) computes ln(1 + x) without forming 1 + x.", matches=_one_of(_log_one_plus)),
+            Mistake("tiny loss lost in a sum", None,
+                    "a confidently right score (z = 40 for y = 1, or z = −40 for y = 0) has a loss of about "
+                    "4.2e-18; your formula adds it to something of size |z| and then takes |z| away again "
+                    "(max(z, 0) + ln(1 + e^(−|z|)) − z·y, or ln(1 + eᶻ) − z·y), and 40 + 4.2e-18 − 40 is 0 in "
+                    "floating point. Combine the large "
+                    "terms first — max(z, 0) − z·y is exactly 0 there — and add the small one last.",
+                    matches=_one_of(_tiny_loss_cancelled)),
             Mistake("np.where evaluates both branches", _where_both_forms,
                     "np.where computes both branches for every z before choosing, so the np.exp(z) "
                     "meant for negative z overflows for large positive z. Use e^(−|z|), which is safe "
@@ -369,6 +629,31 @@ EXERCISES = (
                     "(1 − y)·(−ln(1 − σ)), with ln(1 − σ(z)) = ln σ(−z)."),
             Mistake("negative loss", _negative_loss,
                     "the loss has the wrong sign: BCE is the *negative* log-likelihood, and never below 0."),
+            Mistake("|z| instead of max(z, 0)",
+                    lambda z, y: np.abs(_f(z)) - _f(z) * _f(y) + np.log1p(np.exp(-np.abs(z))),
+                    "ln(1 + eᶻ) = max(z, 0) + ln(1 + e^(−|z|)): for negative z the first term is 0, not |z|."),
+            Mistake("dropped ln(1 + e^(−|z|))", lambda z, y: _large_part(z, y),
+                    "max(z, 0) − z·y is only the large part; ln(1 + e^(−|z|)) (between 0 and ln 2) must be "
+                    "added — it is the whole loss where the model is confidently right."),
+            Mistake("base-10 logarithm", lambda z, y: _large_part(z, y) + np.log10(1 + np.exp(-np.abs(z))),
+                    "np.log10 is the base-10 logarithm; cross-entropy uses the natural log (np.log1p here)."),
+            Mistake("labels swapped", lambda z, y: bce_with_logits(z, 1 - _f(y)),
+                    "your losses are those of the other label: a defaulter (y = 1) costs −ln σ(z), which is "
+                    "small for large z, and a repaid loan costs −ln(1 − σ(z)). Check which term y multiplies."),
+            Mistake("dropped max(z, 0) − z·y", lambda z, y: np.log1p(np.exp(-np.abs(_f(z)))),
+                    "ln(1 + e^(−|z|)) is only the small part of the loss (at most ln 2); a confident mistake "
+                    "costs about |z|, which max(z, 0) − z·y brings."),
+            Mistake("e^(−|z|) for ln(1 + e^(−|z|))", lambda z, y: _large_part(z, y) + np.exp(-np.abs(z)),
+                    "ln(1 + x) ≈ x only for small x; near z = 0 the difference is large (ln 2 vs 1). "
+                    "np.log1p(x) gives ln(1 + x) exactly, small x included."),
+            Mistake("wrong for defaulters (y = 1)", None,
+                    "your losses are right for every repaid loan (y = 0) but not for the defaulters. For y = 1 "
+                    "the loss is −ln σ(z) = ln(1 + e^(−z)), computed safely: max(−z, 0) + ln(1 + e^(−|z|)).",
+                    matches=_right_for_label(bce_with_logits, 0, rtol=1e-9, atol=1e-320)),
+            Mistake("wrong for repaid loans (y = 0)", None,
+                    "your losses are right for every defaulter (y = 1) but not for the repaid loans. For y = 0 "
+                    "the loss is −ln(1 − σ(z)) = ln(1 + eᶻ), computed safely: max(z, 0) + ln(1 + e^(−|z|)).",
+                    matches=_right_for_label(bce_with_logits, 1, rtol=1e-9, atol=1e-320)),
         ),
         hints=(
             "Do not compute σ(z) at all. Start from ln σ(z) = −ln(1 + e^(−z)) and ln(1 − σ(z)) = "
@@ -376,13 +661,14 @@ EXERCISES = (
             "You get BCE = ln(1 + eᶻ) − z·y. Now make ln(1 + eᶻ) safe: for z > 0 take out eᶻ, "
             "ln(1 + eᶻ) = z + ln(1 + e^(−z)); together ln(1 + eᶻ) = max(z, 0) + ln(1 + e^(−|z|)).",
             "One line, with np.maximum, np.log1p, np.exp and np.abs — and no np.where (it would "
-            "evaluate an overflowing branch).",
+            "evaluate an overflowing branch). Combine max(z, 0) − z·y first and add the small "
+            "log1p term last, so that a tiny loss is not added to a large number and lost.",
         ),
     ),
     Exercise(
         id="4.5", title="where MSE pushes hardest", stars=3,
         reference=lambda: _STRONGEST_Z,
-        cases=lambda: [()], names=(), digits=3, computed=True,
+        cases=_search_case, names=(), digits=3, computed=True,
         success="z = −ln 2, where σ = 1/3",
         mistakes=(
             Mistake("σ′'s peak", lambda: 0.0,
@@ -394,8 +680,26 @@ EXERCISES = (
             Mistake("σ instead of z", lambda: 1 / 3,
                     "that is the value of σ at the peak; the question asks for the score z where σ(z) "
                     "takes it."),
-            Mistake("the gradient, not z", lambda: -8 / 27,
-                    "that is the strongest MSE gradient itself; return the z where it occurs."),
+            Mistake("the gradient, not z", None,
+                    "that is the strongest MSE gradient itself (or its size); return the z where it occurs.",
+                    matches=lambda got: abs(abs(float(got)) - 8 / 27) <= 1e-3),
+            Mistake("e⁻ᶻ = 3 instead of 2", None,
+                    "σ(z) = 1/3 means 1 + e⁻ᶻ = 3, so e⁻ᶻ = 2 and z = −ln 2 (not −ln 3, and not ln σ = ln ⅓: "
+                    "the score is the logit of σ, ln(σ/(1 − σ))).",
+                    matches=lambda got: abs(float(got) + np.log(3.0)) <= 1.2e-3),
+            Mistake("base-10 logarithm", None,
+                    "np.log10 is the base-10 logarithm; σ(z) = 1/(1 + e⁻ᶻ) needs the natural log, np.log.",
+                    matches=lambda got: abs(abs(float(got)) - np.log10(2.0)) <= 1e-3),
+            Mistake("close", None,
+                    "close, but not to three significant digits: a grid too coarse, or a search stopped "
+                    "too early. Refine it (a finer grid, more bisection steps) or solve exactly.",
+                    matches=lambda got: _coarse_search(float(got))),
+            Mistake("the edge of your grid", None,
+                    "that score is far out, where the MSE gradient has almost vanished. np.argmax of the "
+                    "signed gradient (which is ≤ 0 everywhere for y = 1) finds the value closest to 0; take "
+                    "the size, np.abs(...), first — or you maximised the BCE gradient σ − 1, which keeps "
+                    "growing all the way out.",
+                    matches=lambda got: abs(float(got)) >= 3.0),
         ),
         hints=(
             "For y = 1 the MSE gradient is g(z) = 2(σ − 1)σ(1 − σ) = −2σ(1 − σ)². You want the z where "
@@ -410,7 +714,7 @@ EXERCISES = (
         cases=_train_cases, names=("X", "y", "learning_rate", "steps"), rtol=1e-6, atol=1e-9,
         forbidden=("helpers.models.*", "helpers.networks.MLP.*"),
         success=("parameters equal to plain gradient descent on 5 data sets, the loan split included; "
-                 "there (η = 0.5, 300 steps) your model classifies "
+                 "there (η = 2, 75 steps) your model classifies "
                  f"{held_out_accuracies()[0]:.0%} of the held-out applicants correctly "
                  f"(the true model: {held_out_accuracies()[1]:.0%})"),
         mistakes=(
@@ -426,6 +730,27 @@ EXERCISES = (
             Mistake("b updated with the new w", _wrong_training(_sequential),
                     "b's gradient was computed after w had already moved. Compute both gradients from "
                     "the same (w, b), then update both."),
+            Mistake("one step too many", _steps_off_by(+1),
+                    "your loop takes steps + 1 steps: range(steps) runs exactly `steps` times (check the "
+                    "range, or a step taken before the loop)."),
+            Mistake("one step too few", _steps_off_by(-1),
+                    "your loop takes steps − 1 steps: range(1, steps) runs only steps − 1 times; "
+                    "range(steps) runs `steps` times."),
+            Mistake("bias first", _bias_first,
+                    "the bias came first: return the weights, then the bias, np.append(w, b)."),
+            Mistake("one applicant at a time", _wrong_training(_one_applicant_at_a_time),
+                    "w and b were updated after each applicant (stochastic gradient descent). Plain "
+                    "gradient descent computes the mean gradient over all applicants from the same (w, b), "
+                    "then takes one step."),
+            Mistake("divided by the number of features", _wrong_training(_per_feature),
+                    "the gradient was divided by the number of features (X.shape[1]); the mean is over the "
+                    "applicants, n = X.shape[0] = len(y)."),
+            Mistake("not started from zeros", _started_from_ones,
+                    "the weights started at 1; the exercise starts from w = 0 and b = 0 "
+                    "(np.zeros(X.shape[1]) and 0.0)."),
+            Mistake("forgot the learning rate", lambda X, y, lr, steps: _train_reference(X, y, 1.0, steps),
+                    "each step was the whole gradient: multiply it by η = learning_rate, "
+                    "w ← w − η·∂L/∂w, b ← b − η·∂L/∂b."),
         ),
         hints=(
             "Start from w = np.zeros(X.shape[1]) and b = 0.0. In each of the `steps` steps: "
@@ -450,7 +775,7 @@ QUIZ = (
                          "so minimising BCE is maximising the likelihood."),
     Question(text="The model gives an applicant who repaid ($y = 0$) the probability $\\sigma(z) = 0.9$. "
                   "What is $\\partial L/\\partial z$?",
-             options=(), answer=0.9, tolerance=1e-3,
+             options=(), answer=0.9,
              explanation="$\\partial L/\\partial z = \\sigma(z) - y = 0.9 - 0 = 0.9$: positive, so gradient "
                          "descent lowers the score."),
     Question(text="A defaulter ($y = 1$) has score $z = -10$: the model is confidently wrong. Which loss "

@@ -7,10 +7,34 @@ the typical wrong answers (``mistakes``) so that a wrong answer gets a named dia
 import numpy as np
 
 from ..data import make_loan_data
-from ..networks import MLP
 from ..numerics import sigmoid, sigmoid_derivative
 from ..widgets import Question
-from .engine import SIGMOID_SHORTCUTS, SLOPE_SHORTCUTS, Exercise, Mistake
+from .comparing import general_cause
+from .engine import SIGMOID_SHORTCUTS, Exercise, Mistake
+
+
+def _significant(values, digits):
+    """values rounded to ``digits`` significant digits."""
+    values = np.asarray(values, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = np.where(values == 0, 0, np.floor(np.log10(np.abs(values))))
+    factor = 10.0 ** (digits - 1 - scale)
+    return np.round(values * factor) / factor
+
+
+def _rounded(reference):
+    """``matches`` for a reference rounded to some number of significant digits (or decimals)."""
+    def matches(*args_then_got):
+        *args, got = args_then_got
+        right = np.asarray(reference(*args), dtype=float)
+        got = np.asarray(got, dtype=float)
+        if got.shape != right.shape:
+            return False
+        if np.all(got == right):
+            return True            # consistent with rounding too (0.25 keeps its digits)
+        return any(np.allclose(got, _significant(right, n), rtol=1e-12, atol=0) or
+                   np.allclose(got, np.round(right, n), rtol=1e-12, atol=0) for n in range(1, 16))
+    return matches
 
 
 # --- 5.1 and 5.2: the ¼ᴸ bound --------------------------------------------------------------
@@ -23,12 +47,91 @@ def layers_below(threshold, slope=0.25):
     return layers
 
 
+def _bipolar(z):
+    return np.tanh(np.asarray(z, dtype=float) / 2)
+
+
+def _gain(z):
+    return sigmoid_derivative(0.0) / sigmoid_derivative(z)
+
+
+def search_case():
+    """The one (empty) case of a value exercise. scipy.optimize is imported here, before the answer
+    runs: an answer that imports it itself would otherwise pay for the import while being watched
+    (call by call, seconds) and could run into the time limit."""
+    import scipy.optimize  # noqa: F401
+    return [()]
+
+
 # --- 5.3: the bipolar sigmoid -----------------------------------------------------------------
 
 def bipolar_inputs():
     """600 scores from −8 to 8, where the candidates differ visibly (further out all of them are ≈ ±1)."""
     rng = np.random.default_rng(3)
     return np.sort(np.concatenate([np.linspace(-8.0, 8.0, 481), rng.uniform(-8.0, 8.0, 119)]))
+
+
+def _unless_general(reference, predicate, rtol=1e-9, atol=1e-12):
+    """``matches`` for an elementwise exercise: ``predicate(z, got)``, unless a general cause the engine
+    names by itself (a constant factor or shift, the sign, rounding, …) explains the values better."""
+    def matches(z, got):
+        got = np.asarray(got, dtype=float)
+        right = np.asarray(reference(z), dtype=float)
+        if got.shape != right.shape:
+            return False
+        if general_cause([got], [right], [got.dtype], rtol, atol, inputs=z) is not None:
+            return False
+        return bool(predicate(z, got))
+    return matches
+
+
+def _chain_localiser(single_right):
+    """``matches`` for 5.5: the one-unit chains are right (``single_right``) or wrong; never when the value
+    is simply the right one times a constant (the sign, a factor of 2), which the engine names."""
+    def matches(z, w, got):
+        if np.ndim(got) != 0:
+            return False
+        got, right = float(got), chain_reference(z, w)
+        if len(z) != 1:
+            return True
+        if not single_right and right != 0 and any(np.isclose(got, k * right, rtol=1e-9, atol=0)
+                                                   for k in (-1, 2, 0.5, 4, 0.25, 100, 0.01, -2, -0.5)):
+            return False
+        return bool(np.isclose(got, right, rtol=1e-9, atol=0)) == single_right
+    return matches
+
+
+def _mirrored(z, got):
+    """(values at the z whose mirror −z is also a test input, the values there), for symmetry tests."""
+    z, got = np.asarray(z, dtype=float), np.asarray(got, dtype=float)
+    order = np.argsort(z)
+    z, got = z[order], got[order]
+    where = np.searchsorted(z, -z)
+    where = np.clip(where, 0, z.size - 1)
+    pairs = z[where] == -z
+    return got[pairs], got[where[pairs]]
+
+
+def _odd(z, got):
+    here, there = _mirrored(z, got)
+    return bool(np.allclose(here, -there, rtol=1e-9, atol=1e-12))
+
+
+def _even(z, got):
+    here, there = _mirrored(z, got)
+    return bool(np.allclose(here, there, rtol=1e-8, atol=0))
+
+
+def _tanh_scaled(z, got):
+    """got = tanh(z/c) for one c ≠ 2 (read off at the input where it is best determined)."""
+    z, got = np.asarray(z, dtype=float), np.asarray(got, dtype=float)
+    usable = (np.abs(got) > 0.05) & (np.abs(got) < 0.95)
+    if not np.any(usable):
+        return False
+    i = np.flatnonzero(usable)[0]
+    c = z[i] / np.arctanh(got[i])
+    return bool(np.isfinite(c) and c > 0 and abs(c - 2) > 1e-6 and
+                np.allclose(got, np.tanh(z / c), rtol=1e-6, atol=1e-9))
 
 
 # --- 5.4: the gain from normalisation --------------------------------------------------------
@@ -74,29 +177,33 @@ def two_layer_cases():
     return cases
 
 
-def numerical_first_layer_gradient(X, y, W1, w2):
-    """∂L/∂W1 by central differences (helpers.networks.MLP.numerical_gradients), biases at 0."""
-    X, W1, w2 = (np.asarray(a, dtype=float) for a in (X, W1, w2))
-    net = MLP((W1.shape[0], W1.shape[1], 1), activation="sigmoid")
-    net.weights = [W1.copy(), w2.reshape(-1, 1).copy()]
-    grad_W, _ = net.numerical_gradients(X, y)
-    return grad_W[0]
-
-
-def _backprop(X, y, W1, w2, output_slope=False, hidden_slope=True, mean=True, sign=1.0):
-    """The hand-written gradient, with switches for the typical mistakes."""
+def _backprop(X, y, W1, w2, output_slope=False, hidden_slope="σ′", mean=True, sign=1.0, output=sigmoid,
+              through_w2=True):
+    """The hand-written gradient (the reference), with switches for the typical mistakes."""
     X, y, W1, w2 = (np.asarray(a, dtype=float) for a in (X, y, W1, w2))
     a = sigmoid(X @ W1)
-    p = sigmoid(a @ w2)
+    p = output(a @ w2)
     delta = sign * (p - y)
     if output_slope:
-        delta = delta * p * (1 - p)
+        delta = delta * output_slope * p * (1 - p)
     if mean:
         delta = delta / len(X)
-    back = np.outer(delta, w2)
-    if hidden_slope:
-        back = back * a * (1 - a)
-    return X.T @ back
+    back = np.outer(delta, w2 if through_w2 else np.ones_like(w2))
+    slopes = {"σ′": a * (1 - a), "none": 1.0, "σ": a, "tanh′": 1 - a ** 2, "σ′(a)": sigmoid_derivative(a),
+              "σ′²": (a * (1 - a)) ** 2}
+    return X.T @ (back * slopes[hidden_slope])
+
+
+def first_layer_gradient(X, y, W1, w2):
+    """∂L/∂W1 by backpropagation: exact, so that a finite difference (good to ~1e-8) is told apart."""
+    return _backprop(X, y, W1, w2)
+
+
+def _finite_difference_like(X, y, W1, w2, got):
+    """Close to the exact gradient, as a finite difference is, but not as close as backpropagation."""
+    exact = first_layer_gradient(X, y, W1, w2)
+    got = np.asarray(got, dtype=float)
+    return got.shape == exact.shape and bool(np.all(np.abs(got - exact) <= 1e-5 * np.abs(exact) + 1e-8))
 
 
 EXERCISES = (
@@ -116,6 +223,27 @@ EXERCISES = (
                     "you have L − 1 factors of ¼; every one of the L layers contributes one."),
             Mistake("one layer too many", lambda L: 0.25 ** (L + 1),
                     "you have L + 1 factors of ¼; L layers contribute one each (the input is not a layer)."),
+            Mistake("4ᴸ instead of ¼ᴸ", lambda L: 4.0 ** L,
+                    "each layer *multiplies* the signal by at most ¼, so it shrinks: ¼ᴸ = 1/4ᴸ, not 4ᴸ."),
+            Mistake("¼/L instead of ¼ᴸ", lambda L: 0.25 / L,
+                    "the chain rule multiplies the L slopes together: ¼ · ¼ · … · ¼ = ¼ᴸ, not ¼ divided by L."),
+            Mistake("the logarithm of the bound", lambda L: L * np.log(0.25),
+                    "L·ln ¼ is ln(¼ᴸ), the logarithm of the bound. Return the bound itself."),
+            Mistake("¾ᴸ instead of ¼ᴸ", lambda L: 0.75 ** L,
+                    "¾ = 1 − ¼ is what a layer *loses* at best; what passes through is at most ¼ per layer."),
+            Mistake("1 − ¼ᴸ instead of ¼ᴸ", lambda L: 1 - 0.25 ** L,
+                    "1 − ¼ᴸ is the fraction lost; the bound is the fraction left, ¼ᴸ."),
+            Mistake("(1/16)ᴸ instead of ¼ᴸ", lambda L: 0.25 ** (2 * L),
+                    "each layer contributes one factor σ′ ≤ ¼, not σ′² (¼² = 1/16 per layer)."),
+            Mistake("whole numbers", None,
+                    "your values are whole numbers: integer division // (or int(...)) cut the fractions "
+                    "off. Use / and floats: 0.25 ** L or 1 / 4 ** L.",
+                    matches=lambda L, got: isinstance(got, (int, np.integer)) and not isinstance(got, bool)
+                    and got in (0, 1)),
+            Mistake("rounded", None,
+                    "your values are rounded to a few significant digits; the check needs more than that. "
+                    "Return the value you computed, unrounded (round only when you print).",
+                    matches=_rounded(lambda L: 0.25 ** L)),
         ),
         hints=(
             "Each sigmoid layer multiplies the backward signal by a slope σ′(z), and σ′(z) ≤ ¼ "
@@ -127,7 +255,7 @@ EXERCISES = (
     Exercise(
         id="5.2", title="how many layers to lose a factor of a billion?", stars=1,
         reference=lambda: layers_below(1e-9),
-        cases=lambda: [()], names=(), rtol=1e-9, computed=True,
+        cases=search_case, names=(), rtol=1e-9, computed=True,
         success="the smallest L with ¼ᴸ < 10⁻⁹",
         mistakes=(
             Mistake("½ᴸ instead of ¼ᴸ", lambda: layers_below(1e-9, slope=0.5),
@@ -141,19 +269,36 @@ EXERCISES = (
             Mistake("one layer too many", lambda: layers_below(1e-9) + 1,
                     "one layer fewer is already below 10⁻⁹: the smallest such L is asked for (check "
                     "where your loop stops and when it counts)."),
+            Mistake("not rounded up", None,
+                    "L = ln(10⁹)/ln 4 ≈ 14.95 solves ¼ᴸ = 10⁻⁹ exactly, but a number of layers is a whole "
+                    "number: take the next whole number above it.",
+                    matches=lambda got: abs(float(got) - np.log(1e9) / np.log(4)) < 0.01),
+            Mistake("negative L", None,
+                    "a number of layers is positive. ln(10⁻⁹) and ln ¼ are both negative; dividing one by "
+                    "the other (or ln(10⁹) by ln 4) gives a positive L.",
+                    matches=lambda got: -17 < float(got) < -13),
+            Mistake("the bound, not L", None,
+                    "that is the value of ¼ᴸ (a tiny number); the question asks for the number of layers L.",
+                    matches=lambda got: 0 < float(got) < 1e-6),
+            Mistake("not the smallest such L", None,
+                    "a whole number of layers, but not the smallest L with ¼ᴸ < 10⁻⁹. Print 0.25 ** L for your "
+                    "L and its neighbours, and check where your loop or formula stops.",
+                    matches=lambda got: float(got) == round(float(got)) and 5 <= float(got) <= 40),
         ),
         hints=(
             "Compute ¼ᴸ for L = 1, 2, 3, … and stop at the first L where it is below 1e-9 "
             "(a while loop, or np.arange and np.argmax on a boolean array).",
             "Or solve ¼ᴸ = 10⁻⁹ with logarithms: L = ln(10⁹) / ln(4). That is not a whole number.",
-            "The answer is a whole number between 10 and 20; return it as a number.",
+            "Round up with math.ceil (or np.ceil), or let a while loop count. The answer is a whole "
+            "number between 10 and 20 — let your function compute it rather than write it in.",
         ),
     ),
     Exercise(
         id="5.3", title="the bipolar sigmoid through tanh", stars=2,
-        reference=lambda z: np.tanh(np.asarray(z, dtype=float) / 2),
+        reference=_bipolar,
         cases=lambda: [(bipolar_inputs(),)],
-        elementwise=True, required=("numpy.tanh|math.tanh",), forbidden=SIGMOID_SHORTCUTS + ("numpy.exp", "math.exp"),
+        elementwise=True, required=("numpy.tanh|math.tanh",),
+        forbidden=SIGMOID_SHORTCUTS + ("numpy.exp", "numpy.expm1", "numpy.exp2", "math.exp", "math.expm1"),
         success="600 scores from −8 to 8",
         mistakes=(
             Mistake("tanh(z)", lambda z: np.tanh(np.asarray(z, dtype=float)),
@@ -166,6 +311,31 @@ EXERCISES = (
             Mistake("σ instead of 2σ − 1", lambda z: sigmoid(z),
                     "that is σ(z) = (1 + tanh(z/2))/2, with range (0, 1). The bipolar sigmoid "
                     "stretches it to (−1, 1): 2σ(z) − 1."),
+            Mistake("tanh(z)/2 instead of tanh(z/2)", lambda z: np.tanh(np.asarray(z, dtype=float)) / 2,
+                    "the ½ belongs inside the tanh: tanh(z)/2 halves the output, tanh(z/2) halves the input. "
+                    "Check the brackets."),
+            Mistake("2·tanh(z/2) − 1", lambda z: 2 * np.tanh(np.asarray(z, dtype=float) / 2) - 1,
+                    "the 2·(…) − 1 was applied twice: tanh(z/2) already *is* 2σ(z) − 1, with range (−1, 1)."),
+            Mistake("2·tanh(z) − 1", lambda z: 2 * np.tanh(np.asarray(z, dtype=float)) - 1,
+                    "2·(…) − 1 turns σ into the bipolar sigmoid; tanh already has range (−1, 1). "
+                    "2σ(z) − 1 is tanh of half of z."),
+            Mistake("z // 2", lambda z: np.tanh(np.asarray(z, dtype=float) // 2),
+                    "// is floor division: z // 2 rounds z/2 down to a whole number. Use z / 2."),
+            Mistake("(1 + tanh(z))/2", lambda z: (1 + np.tanh(np.asarray(z, dtype=float))) / 2,
+                    "(1 + tanh(z))/2 is σ(2z), with range (0, 1). The bipolar sigmoid has range (−1, 1): "
+                    "it is tanh itself, of a scaled z."),
+            Mistake("the wrong scale inside tanh", None,
+                    "your values are tanh(z/c) with c ≠ 2: multiplying the top and the bottom of "
+                    "(1 − e⁻ᶻ)/(1 + e⁻ᶻ) by e^(z/2) gives tanh of exactly half of z.",
+                    matches=_tanh_scaled),
+            Mistake("outside (−1, 1)", None,
+                    "some of your values lie outside (−1, 1), the range of 2σ(z) − 1 (σ is in (0, 1)). "
+                    "Check any shift or factor outside the tanh.",
+                    matches=_unless_general(_bipolar, lambda z, got: np.any(np.abs(got) > 1))),
+            Mistake("not odd", None,
+                    "2σ(z) − 1 is odd: its value at −z is minus its value at z, and it is 0 at z = 0 "
+                    "(σ(−z) = 1 − σ(z)). Yours is not; look for a shift (+ or − a constant) or a σ left in.",
+                    matches=_unless_general(_bipolar, lambda z, got: not _odd(z, got))),
         ),
         hints=(
             "Write 2σ(z) − 1 as one fraction: 2/(1 + e⁻ᶻ) − 1 = (1 − e⁻ᶻ)/(1 + e⁻ᶻ).",
@@ -177,7 +347,7 @@ EXERCISES = (
     ),
     Exercise(
         id="5.4", title="the gradient gain from normalisation", stars=2,
-        reference=lambda z: sigmoid_derivative(0.0) / sigmoid_derivative(z),
+        reference=_gain,
         cases=lambda: [(gain_inputs(),)], elementwise=True, rtol=1e-8,
         success="700 scores from −12 to 12",
         mistakes=(
@@ -189,6 +359,35 @@ EXERCISES = (
                     "a unit is multiplied by σ′(z) = σ(z)(1 − σ(z))."),
             Mistake("difference instead of ratio", lambda z: sigmoid_derivative(0.0) - sigmoid_derivative(z),
                     "a gain is a factor: how many times larger, σ′(0)/σ′(z), not how much larger."),
+            Mistake("1/σ′(z) without σ′(0)", lambda z: 1 / sigmoid_derivative(z),
+                    "1/σ′(z) compares the slope with 1; the gain compares it with the slope at 0, "
+                    "σ′(0) = ¼: σ′(0)/σ′(z)."),
+            Mistake("σ′(z) alone", lambda z: sigmoid_derivative(z),
+                    "that is the slope at z; the gain is how many times larger the slope at 0 is: σ′(0)/σ′(z)."),
+            Mistake("operator precedence", lambda z: 0.25 / sigmoid(z) * (1 - sigmoid(z)),
+                    "0.25 / s * (1 - s) is (0.25/s)·(1 − s): Python divides and multiplies from left to "
+                    "right. Put the whole denominator in brackets: 0.25 / (s * (1 - s))."),
+            Mistake("σ(1 + σ) instead of σ(1 − σ)", lambda z: 0.25 / (sigmoid(z) * (1 + sigmoid(z))),
+                    "σ′(z) = σ(z)(1 − σ(z)), with a minus (chapter 02)."),
+            Mistake("cosh²(z) instead of cosh²(z/2)", None,
+                    "cosh²(z) = 1/tanh′(z) is the gain of a tanh unit. For the sigmoid, σ′(z) = 1/(4cosh²(z/2)), "
+                    "so the gain is cosh²(z/2).",
+                    matches=lambda z, got: bool(np.allclose(got, np.cosh(z) ** 2, rtol=1e-4, atol=0))),
+            Mistake("cosh(z/2) without the square", lambda z: np.cosh(np.asarray(z, dtype=float) / 2),
+                    "σ′(z) = 1/(4cosh²(z/2)): the gain σ′(0)/σ′(z) is cosh(z/2) *squared*."),
+            Mistake("the logarithm of the gain", lambda z: np.log(sigmoid_derivative(0.0) / sigmoid_derivative(z)),
+                    "that is ln of the gain; return the gain itself, σ′(0)/σ′(z)."),
+            Mistake("σ′ squared", lambda z: sigmoid_derivative(0.0) / sigmoid_derivative(z) ** 2,
+                    "the slope σ′(z) appears once: the gain is σ′(0)/σ′(z), not divided by σ′(z)²."),
+            Mistake("not 1 at z = 0", None,
+                    "at z = 0 nothing changes, so the gain there is exactly 1; yours is not. The gain is "
+                    "σ′(0)/σ′(z), the ratio of the slope at 0 to the slope at z.",
+                    matches=_unless_general(_gain, lambda z, got: not np.allclose(got[np.asarray(z) == 0], 1.0,
+                                                                                  rtol=1e-8, atol=0), rtol=1e-8)),
+            Mistake("not symmetric", None,
+                    "σ′ is even (σ′(−z) = σ′(z)), so the gain at −z equals the gain at z; yours differs. "
+                    "Look for a shifted z or a σ where σ′ belongs.",
+                    matches=_unless_general(_gain, lambda z, got: not _even(z, got), rtol=1e-8)),
         ),
         hints=(
             "The gradient through a sigmoid unit is multiplied by its slope σ′(z). Moving z to 0 "
@@ -214,6 +413,44 @@ EXERCISES = (
             Mistake("forgot the weights", lambda z, w: float(np.prod(sigmoid_derivative(z))),
                     "zₗ = wₗ·aₗ₋₁ + bₗ, so ∂zₗ/∂aₗ₋₁ = wₗ: every unit multiplies by its weight as well "
                     "as by its slope."),
+            Mistake("forgot the slopes", lambda z, w: float(np.prod(np.asarray(w, dtype=float))),
+                    "that is the product of the weights alone; each unit also multiplies by its slope "
+                    "σ′(zₗ) = σ(zₗ)(1 − σ(zₗ))."),
+            Mistake("the bound ¼ instead of σ′(z)",
+                    lambda z, w: float(0.25 ** len(z) * np.prod(np.asarray(w, dtype=float))),
+                    "¼ is only the largest slope (at z = 0); each unit has its own slope σ′(zₗ) at the "
+                    "score it reached."),
+            Mistake("sign lost", lambda z, w: abs(chain_reference(z, w)),
+                    "the size is right but the sign is lost (np.abs, or a product of logarithms of |·|): "
+                    "a negative weight makes its factor negative, and the product keeps the signs."),
+            Mistake("one unit left out", None,
+                    "the product has L − 1 factors: one unit (the first or the last) is missing. "
+                    "Every unit l = 1 … L contributes σ′(zₗ)·wₗ.",
+                    matches=lambda z, w, got: any(
+                        np.isclose(float(got), chain_reference(z[part], np.asarray(w)[part]), rtol=1e-9, atol=0)
+                        for part in (slice(1, None), slice(None, -1)))),
+            Mistake("only the last unit",
+                    lambda z, w: float(np.asarray(w, dtype=float)[-1] * sigmoid_derivative(z[-1])),
+                    "that is the factor of the last unit only; the chain rule multiplies the factors of "
+                    "all L units."),
+            Mistake("w + σ′ instead of w·σ′",
+                    lambda z, w: float(np.prod(np.asarray(w, dtype=float) + sigmoid_derivative(z))),
+                    "each unit *multiplies* by its weight and by its slope: σ′(zₗ)·wₗ."),
+            Mistake("σ(1 + σ) instead of σ(1 − σ)",
+                    lambda z, w: float(np.prod(np.asarray(w, dtype=float) * sigmoid(z) * (1 + sigmoid(z)))),
+                    "σ′(z) = σ(z)(1 − σ(z)), with a minus (chapter 02)."),
+            Mistake("rounded", None,
+                    "your values are rounded; the check needs more digits than that. Return the value you "
+                    "computed, unrounded (round only when you print).",
+                    matches=_rounded(chain_reference)),
+            Mistake("a single unit is wrong", None,
+                    "even a chain of one unit gets the wrong value. One unit contributes σ′(z₁)·w₁: its "
+                    "slope at the score it reached, times its weight.",
+                    matches=_chain_localiser(single_right=False)),
+            Mistake("the factors combined wrongly", None,
+                    "your value is right for a chain of one unit but not for longer chains: the chain rule "
+                    "*multiplies* the L factors σ′(zₗ)·wₗ, one per unit (np.prod).",
+                    matches=_chain_localiser(single_right=True)),
         ),
         hints=(
             "Unit l computes zₗ = wₗ·aₗ₋₁ + bₗ and aₗ = σ(zₗ). By the chain rule, "
@@ -225,21 +462,49 @@ EXERCISES = (
     ),
     Exercise(
         id="5.6", title="the first layer's gradient, by hand", stars=3,
-        reference=numerical_first_layer_gradient,
-        cases=two_layer_cases, names=("X", "y", "W1", "w2"), rtol=1e-6, atol=1e-9,
-        forbidden=("helpers.networks.MLP.*",) + SLOPE_SHORTCUTS,
-        success="seven networks, matching finite differences",
+        reference=first_layer_gradient,
+        cases=two_layer_cases, names=("X", "y", "W1", "w2"), rtol=1e-11, atol=1e-15,
+        forbidden=("helpers.networks.MLP.*", "helpers.numerical_derivative", "helpers.gradient_check"),
+        success="seven networks, to 11 significant digits",
         mistakes=(
-            Mistake("forgot the hidden layer's σ′", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope=False),
+            Mistake("forgot the hidden layer's σ′", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope="none"),
                     "on its way back to W1 the signal passes through the hidden sigmoid units, which "
                     "multiply it by their slopes a(1 − a) (element by element)."),
-            Mistake("kept σ′ at the output", lambda X, y, W1, w2: _backprop(X, y, W1, w2, output_slope=True),
+            Mistake("kept σ′ at the output", lambda X, y, W1, w2: _backprop(X, y, W1, w2, output_slope=1.0),
                     "with the cross-entropy loss the output's σ′ cancels (chapter 04): ∂L/∂z = (p − y)/n, "
                     "with no factor p(1 − p)."),
             Mistake("sum instead of mean", lambda X, y, W1, w2: _backprop(X, y, W1, w2, mean=False),
                     "the loss is the *mean* over the n applicants, so every gradient carries a factor 1/n."),
             Mistake("sign error", lambda X, y, W1, w2: _backprop(X, y, W1, w2, sign=-1.0),
                     "a sign error: ∂L/∂z = p − y (the prediction minus the label), not y − p."),
+            Mistake("squared error instead of cross-entropy", lambda X, y, W1, w2: _backprop(X, y, W1, w2, output_slope=2.0),
+                    "2(p − y)·p(1 − p) is the output gradient of the squared error. With the "
+                    "cross-entropy loss the output's σ′ cancels (chapter 04): ∂L/∂z = (p − y)/n."),
+            Mistake("σ instead of σ′ in the hidden layer", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope="σ"),
+                    "the hidden units multiply the signal by their slopes σ′ = A(1 − A), not by their "
+                    "outputs A."),
+            Mistake("tanh's slope", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope="tanh′"),
+                    "1 − A² is the slope of tanh; the hidden units are sigmoids, with slope A(1 − A)."),
+            Mistake("σ′ of the outputs A", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope="σ′(a)"),
+                    "sigmoid_derivative(A) is σ′ taken at the outputs A = σ(Z); the slope is σ′(Z) = A(1 − A): "
+                    "sigmoid_derivative of the *scores* X·W1, or A * (1 - A)."),
+            Mistake("forgot w2", lambda X, y, W1, w2: _backprop(X, y, W1, w2, through_w2=False),
+                    "on its way back from the output to hidden unit j the signal is multiplied by that "
+                    "unit's weight w2[j]: ∂L/∂A = outer(∂L/∂z, w2)."),
+            Mistake("forgot the output σ", lambda X, y, W1, w2: _backprop(X, y, W1, w2, output=lambda t: t),
+                    "p = σ(A·w2): the output is a probability. With the raw score A·w2 in place of p, "
+                    "(p − y) is not the output's error."),
+            Mistake("divided by the number of inputs", lambda X, y, W1, w2: _backprop(X, y, W1, w2, mean=False)
+                    / np.shape(X)[1],
+                    "the gradient was divided by the number of input features d = X.shape[1]; the loss is the "
+                    "mean over the n = X.shape[0] applicants."),
+            Mistake("σ′ squared", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope="σ′²"),
+                    "each hidden unit multiplies the signal by its slope A(1 − A) once, not squared."),
+            Mistake("a finite difference", None,
+                    "your values agree with the exact gradient only to a few digits, as a finite difference "
+                    "does (its step h makes an error of about h², and rounding one of about 1e-16/h). The "
+                    "exercise asks for backpropagation, which is exact to the last digits.",
+                    matches=_finite_difference_like),
         ),
         hints=(
             "Forward pass: A = σ(X·W1) (n × h), p = σ(A·w2) (n values), L = mean BCE. "
@@ -257,7 +522,7 @@ QUIZ = (
                   "the signal is left after **5** sigmoid layers (ignoring the weights)? (A fraction such as 1/8 is "
                   "fine, or three significant digits.)",
              options=(), answer=0.25 ** 5, digits=3,
-             explanation="$(1/4)^5 = 1/1024 \\approx 0.00098$: about a thousandth, in the best case."),
+             explanation="$(1/4)^5 = 1/1024 \\approx 0.000977$: about a thousandth, in the best case."),
     Question(text="A network of three sigmoid layers (8 units wide) has **every weight set to 2.0**. "
                   "What happens to its gradients?",
              options=("They explode: weights above 1 amplify the signal at every layer",
@@ -279,7 +544,7 @@ QUIZ = (
     Question(text="Normalisation moves a unit's score from $z = 4$ back to $z = 0$. By what factor does its "
                   "slope σ′ grow? (one decimal)",
              options=(), answer=float(sigmoid_derivative(0.0) / sigmoid_derivative(4.0)), decimals=1,
-             explanation="$\\sigma'(0)/\\sigma'(4) = 0.25/0.0177 \\approx 14.2$, which is also "
+             explanation="$\\sigma'(0)/\\sigma'(4) \\approx 0.25/0.01766 \\approx 14.2$, which is also "
                          "$\\cosh^2(2)$."),
     Question(text="Why does gradient descent zig-zag when a unit's inputs are all sigmoid outputs?",
              options=("Because σ′ ≤ ¼ makes every step too short",
@@ -292,7 +557,7 @@ QUIZ = (
                          "'all up' or 'all down' quadrant. If the best weights need one to rise and another "
                          "to fall, the path has to alternate between the two, like a boat tacking into the wind."),
     Question(text="What is the largest slope of $\\tanh$, reached at $z = 0$?",
-             options=(), answer=1.0, tolerance=0.01,
+             options=(), answer=1.0,
              explanation="$\\tanh'(z) = 1 - \\tanh^2(z)$, which is 1 at $z = 0$: four times σ′(0) = ¼, and "
                          "twice the ½ of the bipolar sigmoid $2\\sigma(z) - 1$."),
 )

@@ -2,13 +2,17 @@
 
 Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
 the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+A mistake that comes in many variants (any clipping bound, any constant) is described by
+a ``matches`` predicate; the catch-alls ("wrong only on rows of large scores", "the top
+probability at your T is not 0.9") come last, after the specific mistakes.
 """
 
+import importlib
 from functools import cache
 
 import numpy as np
 
-from ..numerics import logsumexp, sigmoid, softmax
+from ..numerics import log_softmax, logsumexp, sigmoid, softmax
 from ..widgets import Question
 from .engine import SOFTMAX_SHORTCUTS, Exercise, Mistake, standard_inputs
 
@@ -16,9 +20,54 @@ from .engine import SOFTMAX_SHORTCUTS, Exercise, Mistake, standard_inputs
 TEMPERATURE_SCORES = np.array([0.0, 0.3, 1.0])
 TARGET_TOP = 0.9
 
+# 6.1 must build σ from a softmax: one of these must be called (np.apply_along_axis counts, because
+# softmax called *by* it is not seen as the learner's own call).
+SOFTMAX_ITSELF = "helpers.softmax|helpers.log_softmax|scipy.special.softmax|scipy.special.log_softmax|" \
+                 "numpy.apply_along_axis"
+SIGMOID_ITSELF = ("helpers.sigmoid", "helpers.log_sigmoid", "helpers.sigmoid_derivative",
+                  "scipy.special.expit", "scipy.special.log_expit")
+
+FLOAT32_CAUSE = ("your result is in single precision (float32 keeps about 7 significant digits, and numbers "
+                 "beyond about 3.4e38 become inf); the check asks for NumPy's default float64. Drop "
+                 "dtype=np.float32 / .astype(np.float32) and let the inputs stay float64.")
+
 
 def _rng(seed):
     return np.random.default_rng(seed)
+
+
+def _array_like(got, shape):
+    """got as a float64 array of the given shape, or None."""
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    return got if got.shape == tuple(shape) else None
+
+
+def _same(got, expected, rtol=1e-9, atol=1e-12):
+    """got equals expected within the exercises' default precision (nan matching nan)."""
+    got = _array_like(got, np.shape(expected))
+    if got is None:
+        return False
+    expected = np.asarray(expected, dtype=float)
+    with np.errstate(all="ignore"):
+        near = np.abs(got - expected) <= atol + rtol * np.abs(expected)
+    return bool(np.all(near | (got == expected) | (np.isnan(got) & np.isnan(expected))))
+
+
+def _estimate(got, expected):
+    """Right to at least 4 significant digits, and not a float32 result: an estimate (finite
+    differences) when the answer is wrong on some case (right cases count too: a small step can hit)."""
+    got = _array_like(got, np.shape(expected))
+    if got is None or not np.all(np.isfinite(got)):
+        return False
+    expected = np.asarray(expected, dtype=float)
+    with np.errstate(all="ignore"):
+        through_float32 = np.array_equal(got, got.astype(np.float32).astype(float)) and \
+            not np.array_equal(expected, expected.astype(np.float32).astype(float))
+    rounded = any(np.array_equal(got, np.round(expected, decimals)) for decimals in range(1, 13))
+    return not through_float32 and not rounded and _same(got, expected, 1e-4, 1e-8)
 
 
 # --- 6.1 the sigmoid as a two-class softmax ------------------------------------------------------
@@ -28,10 +77,45 @@ def _two_class(first, second):
     return softmax(np.stack([first, second], axis=-1))
 
 
+def _other_score(z, got):
+    """σ(z − c) for one constant c ≠ 0: softmax([z, c]) instead of softmax([z, 0])."""
+    got = _array_like(got, np.shape(z))
+    if got is None:
+        return False
+    usable = (np.abs(z) < 20) & (got > 1e-6) & (got < 1 - 1e-6)
+    if usable.sum() < 3:
+        return False
+    with np.errstate(all="ignore"):
+        c = float(np.median(z[usable] - np.log(got[usable] / (1 - got[usable]))))
+    return abs(c) > 1e-6 and _same(got, sigmoid(z - c), 1e-6, 1e-9)
+
+
+def _scaled_score(z, got):
+    """σ(k·z) for one factor k ≠ 1: softmax([k·z, 0]) or softmax([z, −z]) (which gives σ(2z))."""
+    got = _array_like(got, np.shape(z))
+    if got is None:
+        return False
+    usable = (np.abs(z) > 0.1) & (np.abs(z) < 20) & (got > 1e-6) & (got < 1 - 1e-6)
+    if usable.sum() < 3:
+        return False
+    with np.errstate(all="ignore"):
+        k = float(np.median(np.log(got[usable] / (1 - got[usable])) / z[usable]))
+    return abs(k - 1) > 1e-6 and _same(got, sigmoid(k * z), 1e-6, 1e-9)
+
+
+def _float32_pairs(z):
+    """The two-class softmax computed from float32 scores (1e300 becomes inf, with a warning)."""
+    return _two_class(z.astype(np.float32), np.zeros(z.shape, dtype=np.float32))[..., 0]
+
+
 # --- 6.2 and 6.3 one softmax / one log-sum-exp per row ------------------------------------------
 
 def _row_softmax(Z):
     return softmax(np.asarray(Z, dtype=float), axis=1)
+
+
+def _row_logsumexp(Z):
+    return logsumexp(np.asarray(Z, dtype=float), axis=1)
 
 
 def _row_cases():
@@ -64,6 +148,33 @@ def _shifted_exp(Z):
 def _one_max_for_the_batch(Z):
     e = np.exp(Z - Z.max())
     return e / e.sum(axis=1, keepdims=True)
+
+
+def _column_max_shift(Z):
+    e = np.exp(Z - Z.max(axis=0, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _wrong_only_on_large_rows(reference):
+    """A predicate: the answer is right on every row whose scores are all of ordinary size (below
+    100), and wrong only on rows with a score of 100 or more in size (clipped, or tamed some other way)."""
+    def matches(Z, got):
+        expected = reference(Z)
+        got = _array_like(got, np.shape(expected))
+        if got is None:
+            return False
+        with np.errstate(all="ignore"):
+            wrong = ~(np.abs(got - expected) <= 1e-12 + 1e-9 * np.abs(expected))
+        if wrong.ndim == 2:
+            wrong = wrong.any(axis=1)
+        return bool(np.all(np.abs(Z[wrong]).max(axis=1, initial=0.0) >= 100))
+    return matches
+
+
+LARGE_ROWS = ("your values are right for rows of ordinary scores but wrong for rows with scores in the hundreds "
+              "or thousands, such as [1000, 1001] or [−800, 0, 800]: something clips, underflows or rounds "
+              "there. Shift each row by its own maximum, m = Z.max(axis=1, keepdims=True), and use nothing "
+              "else to tame the numbers: the shift is exact.")
 
 
 # --- 6.4 the cross-entropy gradient --------------------------------------------------------------
@@ -110,7 +221,7 @@ def _top_probability(T, z=TEMPERATURE_SCORES):
 @cache
 def temperature_for_top(target=TARGET_TOP, z=tuple(TEMPERATURE_SCORES)):
     """The T with max softmax(z/T) = target, by bisection: the top probability falls from 1 towards
-    1/K as T grows (≈ 0.2808 for z = (0, 0.3, 1) and target 0.9)."""
+    1/K as T grows (0.28083306… for z = (0, 0.3, 1) and target 0.9)."""
     z = np.array(z)
     low, high = 1e-3, 100.0
     for _ in range(200):
@@ -120,6 +231,38 @@ def temperature_for_top(target=TARGET_TOP, z=tuple(TEMPERATURE_SCORES)):
         else:
             high = middle
     return (low + high) / 2
+
+
+def _value_cases():
+    """The one case of a value exercise, after importing scipy.optimize: a learner who imports it inside
+    the answer (for brentq or fsolve) would otherwise spend seconds of the time limit on the import,
+    which runs slowly while the check watches every call."""
+    try:
+        importlib.import_module("scipy.optimize")
+    except ImportError:
+        pass
+    return [()]
+
+
+def _near(got, *values, rtol=1e-6):
+    """got is one real number within rtol of one of the values."""
+    try:
+        got = float(got)
+    except (TypeError, ValueError):
+        return False
+    return any(abs(got - v) <= rtol * abs(v) for v in values)
+
+
+def _not_90_percent(got):
+    """A positive T at which the top probability is clearly not 0.9 (off by more than 0.005)."""
+    try:
+        got = float(got)
+    except (TypeError, ValueError):
+        return False
+    if not np.isfinite(got) or got <= 0:
+        return False
+    with np.errstate(all="ignore"):
+        return abs(_top_probability(got) - TARGET_TOP) > 0.005
 
 
 # --- 6.7 softmax or independent sigmoids? ---------------------------------------------------------
@@ -140,9 +283,17 @@ def _label_cases():
              np.array([[0, 0, 1, 0]]),                             # a single example
              np.array([[1, 0, 0], [1, 0, 1]]),                     # only the second row has two
              one_hot,                                              # 100 one-hot rows
-             np.ones((2, 3), dtype=np.int64),
-             np.ones((3, 1), dtype=np.int64)]                      # one class, always on
+             np.ones((2, 3), dtype=np.int64),                      # every row the same count, 3
+             np.ones((3, 1), dtype=np.int64),                      # one class, always on
+             np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1]])]          # one label per row and per column
     return [(Y,) for Y in cases]
+
+
+def _said(answer):
+    """A predicate: the answer said ``answer`` (True or False) for this table."""
+    def matches(Y, got):
+        return isinstance(got, (bool, np.bool_)) and bool(got) is answer
+    return matches
 
 
 EXERCISES = (
@@ -151,29 +302,37 @@ EXERCISES = (
         reference=sigmoid,
         cases=lambda: [(standard_inputs(extremes=[s * v for v in (36, 40, 500, 745, 746, 1000, 1e300)
                                                   for s in (-1, 1)]),)],
-        elementwise=True, forbidden=("helpers.sigmoid", "helpers.log_sigmoid", "helpers.sigmoid_derivative",
-                                     "scipy.special.expit", "scipy.special.log_expit"),
-        success="984 scores, extremes up to ±1e300 included",
+        elementwise=True, forbidden=SIGMOID_ITSELF, required=(SOFTMAX_ITSELF,),
+        success="984 scores, extremes up to ±1e300 included, all from a softmax",
         mistakes=(
+            Mistake("float32", _float32_pairs, FLOAT32_CAUSE),
             Mistake("the other class's probability", lambda z: _two_class(z, np.zeros_like(z))[..., 1],
-                    "you took the second entry of softmax([z, 0]), the probability of the class whose score "
-                    "is 0. That is 1 − σ(z) = σ(−z). Take the first entry, [..., 0]."),
+                    "you returned 1 − σ(z) = σ(−z), the probability of the other class: the second entry of "
+                    "softmax([z, 0]), or the first entry of softmax([−z, 0]) or softmax([0, z]). σ(z) is the "
+                    "entry that belongs to the score z in softmax([z, 0])."),
             Mistake("softmax over the wrong axis",
                     lambda z: softmax(np.stack([z, np.zeros_like(z)]))[0],
-                    "np.stack([z, zeros]) puts the two classes on axis 0 (shape (2, n)), but softmax "
-                    "normalises along the last axis, so it shared one unit of probability among all n test "
-                    "scores. Stack along the last axis (axis=-1), so that each row is one pair [z, 0]."),
-            Mistake("the other score is not 0", lambda z: _two_class(z, np.ones_like(z))[..., 0],
-                    "the second score must be 0: softmax([z, 1]) gives σ(z − 1), because only the "
-                    "difference of the two scores matters."),
+                    "the softmax normalised over all n test scores at once instead of over each pair [z, 0] "
+                    "(np.stack([z, zeros]) puts the two classes on axis 0, shape (2, n), while softmax works "
+                    "along the last axis). Stack along the last axis (axis=-1), so that each row is one pair."),
+            Mistake("the other score is not 0", None,
+                    "your values are σ(z − c) for a constant c ≠ 0: the second score must be 0. softmax([z, c]) "
+                    "gives σ(z − c), because only the difference of the two scores matters.",
+                    matches=_other_score),
+            Mistake("the score scaled", None,
+                    "your values are σ(k·z) for a factor k ≠ 1: the pair must be [z, 0], with z itself. "
+                    "softmax([z, −z]) gives σ(2z), because only the difference of the two scores, 2z, matters.",
+                    matches=_scaled_score),
+            Mistake("σ′ instead of σ", lambda z: sigmoid(z) * (1 - sigmoid(z)),
+                    "your values are σ(z)(1 − σ(z)), the slope σ′(z), not σ(z) itself. Return the first "
+                    "probability of the pair as it is."),
         ),
         hints=(
             "Section 5.3: the first entry of softmax([z, 0]) is σ(z). For one number z that is "
             "softmax(np.array([z, 0.0]))[0]; now do it for every entry of an array at once.",
             "Build an array of pairs with one row per score: np.stack([z, np.zeros_like(z)], axis=-1) has "
             "shape (n, 2). helpers.softmax normalises along the last axis by default.",
-            "softmax of that (n, 2) array gives two probabilities per row; return the column that belongs "
-            "to z (index 0 of the last axis).",
+            "softmax of that (n, 2) array gives two probabilities per row. Which of the two columns is σ(z)?",
         ),
     ),
     Exercise(
@@ -189,10 +348,28 @@ EXERCISES = (
                     "you subtracted the largest entry of the whole array. On paper that is exact (any constant "
                     "per row cancels), but a row far below the batch's maximum has every exp underflow to 0, "
                     "and 0/0 is nan. Subtract each row's own maximum: Z.max(axis=1, keepdims=True)."),
+            Mistake("shifted by the column maxima", _column_max_shift,
+                    "you subtracted each column's maximum (axis=0). A row far below its columns' maxima has "
+                    "every exp underflow to 0, and 0/0 is nan. Subtract each row's own maximum: "
+                    "Z.max(axis=1, keepdims=True)."),
             Mistake("normalised over the wrong axis",
                     lambda Z: _shifted_exp(Z) / _shifted_exp(Z).sum(axis=0, keepdims=True),
                     "you divided by the column sums (axis=0). Each row is one example, so its K "
                     "probabilities must add up to 1: sum along axis=1."),
+            Mistake("divided by the sum of the whole batch", lambda Z: _shifted_exp(Z) / _shifted_exp(Z).sum(),
+                    "you divided by the sum over the whole array, so all n rows together add up to 1. Each row "
+                    "must add up to 1 by itself: divide by the row sums, e.sum(axis=1, keepdims=True)."),
+            Mistake("one softmax over the whole batch", lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(),
+                    "you took one softmax over all n·K entries (one maximum, one sum). Each row is its own "
+                    "softmax: its own maximum and its own sum, along axis=1 with keepdims=True."),
+            Mistake("not normalised", _shifted_exp,
+                    "these are the shifted exponentials exp(z − m) (dividing them by their row maximum changes "
+                    "nothing: it is 1). Divide each row by its sum, so that it adds up to 1."),
+            Mistake("returned log-probabilities", lambda Z: log_softmax(np.asarray(Z, dtype=float), axis=1),
+                    "these are the logarithms of the probabilities (log-softmax: z − m − log Σ exp(z − m)). "
+                    "Take np.exp of them, or divide the shifted exponentials by their row sum."),
+            Mistake("wrong only on rows of large scores", None, LARGE_ROWS,
+                    matches=_wrong_only_on_large_rows(_row_softmax)),
         ),
         hints=(
             "Work on the whole array at once. For each row: subtract the row's maximum, take np.exp, divide "
@@ -207,7 +384,7 @@ EXERCISES = (
     ),
     Exercise(
         id="6.3", title="log-sum-exp of each row", stars=2,
-        reference=lambda Z: logsumexp(np.asarray(Z, dtype=float), axis=1),
+        reference=_row_logsumexp,
         cases=_row_cases, names=("Z",), forbidden=SOFTMAX_SHORTCUTS,
         success="10 batches, rows like [1000, 1001], [−1000, −1000] and [−800, 0, 800] included, no warnings",
         mistakes=(
@@ -227,14 +404,35 @@ EXERCISES = (
                     lambda Z: Z.max(axis=0) + np.log(np.exp(Z - Z.max(axis=0)).sum(axis=0)),
                     "you reduced along axis 0, the columns. One value per row (example) means reducing "
                     "along axis=1."),
+            Mistake("(n, 1) plus (n,) makes (n, n)",
+                    lambda Z: Z.max(axis=1, keepdims=True) + np.log(_shifted_exp(Z).sum(axis=1)),
+                    "you added the (n, 1) column of maxima to the (n,) row sums' logs: NumPy broadcasts that to "
+                    "an (n, n) table. Make both 1-D first: m[:, 0] (or m.squeeze(axis=1)) plus the logs."),
+            Mistake("mean instead of sum",
+                    lambda Z: Z.max(axis=1) + np.log(_shifted_exp(Z).mean(axis=1)),
+                    "you took the mean of the exponentials instead of their sum, which lowers every answer by "
+                    "log K. Sum along axis=1."),
+            Mistake("forgot the log", lambda Z: Z.max(axis=1) + _shifted_exp(Z).sum(axis=1),
+                    "you added the maximum to the sum of the shifted exponentials itself; take its log first: "
+                    "m + log Σ exp(zᵢ − m)."),
+            Mistake("returned the sum of exponentials", lambda Z: _shifted_exp(Z).sum(axis=1),
+                    "that is Σ exp(zᵢ − m), the row sum before the log. Take its log and add m back."),
+            Mistake("log10 instead of the natural log",
+                    lambda Z: Z.max(axis=1) + np.log10(_shifted_exp(Z).sum(axis=1)),
+                    "np.log10 is the base-10 logarithm; log-sum-exp uses the natural log, np.log."),
+            Mistake("the maximum alone", lambda Z: Z.max(axis=1).astype(float),
+                    "you returned each row's maximum. That is the largest term, not the whole answer: "
+                    "logsumexp = m + log Σ exp(zᵢ − m), and the sum is at least 1 (it includes exp(0))."),
+            Mistake("wrong only on rows of large scores", None, LARGE_ROWS,
+                    matches=_wrong_only_on_large_rows(_row_logsumexp)),
         ),
         hints=(
             "Call m the maximum of a row. Then Σ exp(zᵢ) = e^m · Σ exp(zᵢ − m), so "
             "log Σ exp(zᵢ) = m + log Σ exp(zᵢ − m), and every exponent is now ≤ 0.",
             "m = Z.max(axis=1, keepdims=True) has shape (n, 1), so Z − m shifts each row by its own maximum. "
             "Sum the exponentials along axis=1.",
-            "The result must have shape (n,), one number per row: take the log of the row sums and add "
-            "the maxima back (m[:, 0], or m.squeeze(axis=1)).",
+            "The result must have shape (n,), one number per row: the log of each row sum, plus that row's "
+            "maximum. Which shape does m have, and how do you make it 1-D?",
         ),
     ),
     Exercise(
@@ -256,16 +454,46 @@ EXERCISES = (
             Mistake("divided by the batch size", lambda Z, y: (softmax(Z, axis=1) - _one_hot(Z, y)) / len(y),
                     "you divided by n, which is the gradient of the *mean* loss. The task asks for each "
                     "example's own gradient, one row per example: p − onehot(y), not divided."),
+            Mistake("averaged over the batch", lambda Z, y: (softmax(Z, axis=1) - _one_hot(Z, y)).mean(axis=0),
+                    "you averaged the rows into one vector of K numbers. The task asks for each example's "
+                    "own gradient: an array of the same shape as Z, one row per example."),
             Mistake("no max-subtraction", lambda Z, y: _naive_rows(Z) - _one_hot(Z, y),
                     "your softmax overflows for logits like [1000, 1001, 999] and gives nan. Use a stable "
                     "softmax (helpers.softmax, or your 6.2)."),
+            Mistake("softmax over the wrong axis", lambda Z, y: softmax(Z, axis=0) - _one_hot(Z, y),
+                    "your probabilities add up to 1 down each column (axis=0). Each row is one example: "
+                    "softmax along axis=1."),
+            Mistake("subtracted 1 everywhere", lambda Z, y: softmax(Z, axis=1) - 1,
+                    "you subtracted 1 from every probability. Only the true class's entry gets the −1: "
+                    "p − onehot(y)."),
+            Mistake("forgot p", lambda Z, y: -_one_hot(Z, y),
+                    "you returned −onehot(y) alone; the gradient is p − onehot(y), with the probabilities p "
+                    "of every class."),
+            Mistake("only the true class's entry", None,
+                    "only the true class's entry p_y − 1 is filled in; the other classes' entries are p_k, "
+                    "not 0: a logit that gets probability pushes the loss up too.",
+                    matches=lambda Z, y, got: _same(got, (softmax(Z, axis=1) - 1) * _one_hot(Z, y))),
+            Mistake("σ′-style p(1 − p)", lambda Z, y: softmax(Z, axis=1) * (1 - softmax(Z, axis=1)),
+                    "p(1 − p) is the slope of each probability by its own logit, not the loss's gradient. "
+                    "The cross-entropy's gradient is simply p − onehot(y)."),
+            Mistake("log-probabilities instead of probabilities",
+                    lambda Z, y: log_softmax(Z, axis=1) - _one_hot(Z, y),
+                    "you used log softmax(z) where the gradient needs the probabilities softmax(z) themselves."),
+            Mistake("gradient with respect to p", lambda Z, y: -_one_hot(Z, y) / softmax(Z, axis=1),
+                    "−onehot(y)/p is the derivative of −log p_y with respect to the probabilities p. The task "
+                    "asks for the derivative with respect to the scores z, where the softmax's slope cancels "
+                    "it down to p − onehot(y)."),
+            Mistake("a finite-difference estimate", None,
+                    "your values agree with the exact gradient to 4 to 8 significant digits, but not to 9: "
+                    "an estimate (finite differences?) rather than the formula. Use p − onehot(y) itself.",
+                    matches=lambda Z, y, got: _estimate(got, _ce_gradient(Z, y))),
         ),
         hints=(
             "Section 5.5: for one example with logits z and true class y, ∂L/∂z = p − onehot(y), where "
             "p = softmax(z) and onehot(y) is a row of K zeros with a 1 at position y.",
             "For the whole batch: P = softmax(Z, axis=1) has one row per example. np.eye(K)[y] stacks "
             "the one-hot rows of the labels y (K = Z.shape[1]).",
-            "Return P minus the one-hot rows, an array of the same shape as Z. Each of its rows sums to 0: "
+            "Combine P and the one-hot rows into an array of the same shape as Z. Each of its rows sums to 0: "
             "a handy test.",
         ),
     ),
@@ -286,7 +514,18 @@ EXERCISES = (
                     "no longer sum to 1: divide them by their sum. Simpler: softmax(z / T)."),
             Mistake("no max-subtraction", lambda z, T: np.exp(z / T) / np.exp(z / T).sum(),
                     "a low temperature makes the scores large (z / T = [1000, 2000, 3000] for T = 0.001), and "
-                    "np.exp overflows. Use a stable softmax (helpers.softmax), or subtract the maximum first."),
+                    "np.exp overflows. Use a stable softmax (helpers.softmax), or subtract the maximum of "
+                    "z / T (not of z) before np.exp."),
+            Mistake("divided the probabilities by T", lambda z, T: softmax(z) / T,
+                    "you divided the probabilities by T; the temperature divides the scores, before the "
+                    "softmax: softmax(z / T)."),
+            Mistake("forgot the softmax", lambda z, T: z / T,
+                    "these are the scaled scores z / T; take their softmax."),
+            Mistake("returned log-probabilities", lambda z, T: log_softmax(z / T),
+                    "these are the logarithms of the probabilities; return softmax(z / T) itself."),
+            Mistake("one-hot at the top score", lambda z, T: (z == np.max(z)).astype(float),
+                    "a 1 at the largest score and 0 elsewhere is the limit T → 0 only; at other temperatures "
+                    "every class keeps some probability: softmax(z / T)."),
         ),
         hints=(
             "Temperature T means: divide every score by T, then take the softmax.",
@@ -296,41 +535,75 @@ EXERCISES = (
     Exercise(
         id="6.6", title="the temperature for 90 %", stars=3,
         reference=temperature_for_top,
-        cases=lambda: [()], names=(), digits=4, computed=True,
-        success="T ≈ 0.281: the top outcome gets exactly 90 %",
+        cases=_value_cases, names=(), digits=4, computed=True,
+        success="T ≈ 0.2808: the top outcome gets exactly 90 %",
         mistakes=(
-            Mistake("two-class formula", lambda: (1.0 - 0.3) / np.log(9.0),
-                    "that T solves σ((1.0 − 0.3)/T) = 0.9, which ignores the third outcome. Its score also "
-                    "takes some probability, so T must be a little lower still."),
-            Mistake("steepness instead of temperature", lambda: 1 / temperature_for_top(),
+            Mistake("two-class formula", None,
+                    "that T solves σ(Δ/T) = 0.9 for two outcomes only, which ignores the third outcome. Its "
+                    "score also takes some probability, so T must be lower still: solve with all three scores.",
+                    matches=lambda got: _near(got, 0.7 / np.log(9.0), 1.0 / np.log(9.0))),
+            Mistake("steepness instead of temperature", None,
                     "you returned 1/T, the factor the scores are *multiplied* by. The temperature is what "
-                    "they are divided by."),
+                    "they are divided by.", matches=lambda got: _near(got, 1 / temperature_for_top(), rtol=1e-3)),
+            Mistake("returned the probability", None,
+                    "you returned 0.9, the probability itself; the question asks for the temperature T at "
+                    "which the top probability is 0.9.", matches=lambda got: _near(got, TARGET_TOP, rtol=2e-3)),
+            Mistake("divided the probabilities by T", None,
+                    "that T makes max(softmax(z)) / T equal 0.9: the temperature divides the scores, before "
+                    "the softmax, softmax(z / T).",
+                    matches=lambda got: _near(got, _top_probability(1.0) / TARGET_TOP, rtol=1e-3)),
+            Mistake("the top probability is not 0.9 there", None,
+                    "at the T you returned, max(softmax(z / T)) is not close to 0.9 — print it to see. If you "
+                    "bisected: keep the half whose ends give a top probability on opposite sides of 0.9 (a "
+                    "bisection that keeps the wrong half ends at one end of its interval), and check which "
+                    "way the top probability moves as T grows.", matches=_not_90_percent),
         ),
         hints=(
             "Write a function top(T) = the largest entry of softmax(z / T), with z = np.array([0.0, 0.3, 1.0]). "
             "Print it for T = 0.1, 0.5, 1, 2: it falls as T grows, from near 1 towards 1/3.",
             "top(T) − 0.9 changes sign once. Bisection finds where: start with low = 0.01 (top > 0.9) and "
             "high = 1 (top < 0.9), look at the middle, and keep the half in which the sign changes.",
-            "Sixty halvings make the interval far smaller than needed. Return the middle of the final "
-            "interval.",
+            "Sixty halvings make the interval far smaller than needed. Which number do you return at the end?",
         ),
     ),
     Exercise(
         id="6.7", title="softmax or independent sigmoids?", stars=2,
         reference=_needs_sigmoids,
         cases=_label_cases, names=("Y",),
-        success="9 label tables, one-hot, multi-label and unlabelled rows included",
+        success="10 label tables, one-hot, multi-label and unlabelled rows included",
         mistakes=(
+            Mistake("True and False swapped", None,
+                    "every answer is the opposite of the right one: True means independent sigmoids are "
+                    "needed, which is when some example does *not* have exactly one label.",
+                    matches=lambda Y, got: isinstance(got, (bool, np.bool_)) and bool(got) != _needs_sigmoids(Y)),
             Mistake("forgot rows with no label", lambda Y: bool(np.any(np.asarray(Y).sum(axis=1) > 1)),
                     "a row with no label at all (a protein found in none of the listed compartments) cannot be "
                     "learnt by a softmax either: its probabilities always add up to 1. Softmax fits only if "
                     "every row has exactly one label."),
+            Mistake("forgot rows with two labels", lambda Y: bool(np.any(np.asarray(Y).sum(axis=1) < 1)),
+                    "you only looked for rows with no label. A row with two or more labels (a protein in two "
+                    "compartments) needs independent sigmoids too: softmax fits only if every row has exactly "
+                    "one label."),
             Mistake("counted labels over the whole set", lambda Y: bool(np.asarray(Y).sum() != len(Y)),
                     "you compared the total number of labels with the number of examples. One example with two "
                     "labels and one with none also give that total. Count per row (axis=1)."),
+            Mistake("counted per column", lambda Y: bool(np.any(np.asarray(Y).sum(axis=0) != 1)),
+                    "you counted the labels of each class (a column sum, axis=0). What matters is each "
+                    "example: count along axis=1, the labels in each row."),
             Mistake("looked at the first row only", lambda Y: bool(np.asarray(Y)[0].sum() != 1),
                     "you decided from the first example alone. Every row must have exactly one label for a "
                     "softmax to fit."),
+            Mistake("asked whether the rows differ", lambda Y: bool(len(np.unique(np.asarray(Y).sum(axis=1))) > 1),
+                    "you checked whether all rows have the same number of labels. They must all have exactly "
+                    "one: every row with two labels also has the same count."),
+            Mistake("always True", None,
+                    "your function said True for every table, also for one-hot tables like [[1, 0], [0, 1], "
+                    "[1, 0]], where a softmax fits. Look at the number of labels in each row.",
+                    matches=_said(True)),
+            Mistake("always False", None,
+                    "your function said False for every table, also for [[1, 1, 0], [0, 1, 0]], where the "
+                    "first example has two labels. Look at the number of labels in each row.",
+                    matches=_said(False)),
         ),
         hints=(
             "A softmax output says: exactly one class is true for each example. Which property of the rows of "
@@ -357,7 +630,7 @@ QUIZ = (
                          "overflow; the maths does not change.)"),
     Question(text="The probabilities are $p = (0.7, 0.2, 0.1)$ and the true class is the first one. What is "
                   "$\\partial L / \\partial z_1$, the gradient of the cross-entropy for the first logit?",
-             options=(), answer=-0.3, tolerance=1e-6,
+             options=(), answer=-0.3,
              explanation="$\\nabla_z L = p - \\text{onehot}(y) = (0.7 - 1,\\ 0.2,\\ 0.1) = (-0.3,\\ 0.2,\\ 0.1)$. "
                          "Negative: gradient descent raises $z_1$."),
     Question(text="What does $\\operatorname{softmax}(z / T)$ tend to as the temperature $T \\to \\infty$?",

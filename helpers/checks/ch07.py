@@ -3,23 +3,54 @@
 Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
 the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
 
-Two exercises (7.1, 7.6) accept any weights that do the job: the check compares the
-network's outputs with the truth table within 0.05, so every confident right choice passes,
-and the mistakes are the truth tables of the gates a learner computes by accident. The
-engine compares a wrong answer with the mistakes only where the answer is wrong, so the
-order of the mistakes matters: a gate whose wrong entries are a subset of another's comes first.
+Two exercises (7.1, 7.6) accept any weights that do the job: the check builds the neuron or
+the network from the numbers the answer returns and compares its outputs with the truth
+table within 0.05, so every confident right choice passes and a hard-coded truth table
+cannot. Their mistakes are the gates a learner computes by accident (judged by the side of
+½ each output falls on), and the weights in the wrong order or a transposed matrix (judged
+on the numbers the answer returned, which the builders keep in ``_RETURNED``).
 """
+
+import importlib
+from itertools import permutations
 
 import numpy as np
 
 from ..numerics import sigmoid
 from ..widgets import Question
+from .comparing import as_real_number
 from .engine import Exercise, Mistake, standard_inputs
 
 # The four inputs of a two-input logic gate, (0,0), (0,1), (1,0), (1,1): as two arrays and as rows.
 X1 = np.array([0.0, 0.0, 1.0, 1.0])
 X2 = np.array([0.0, 1.0, 0.0, 1.0])
 TRUTH_TABLE = np.column_stack([X1, X2])
+MARGIN = 0.05                      # every output of 7.1 and 7.6 within this of its target
+
+# The numbers the answer returned, as the builders read them (7.1: "neuron", 7.6: "network").
+_RETURNED = {}
+
+
+def _number(value, what):
+    """One real number (an int, a float, a NumPy number or a one-element array), else TypeError."""
+    if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "iuf":
+        value = value.reshape(())
+    number = as_real_number(value)
+    if number is None:
+        raise TypeError(f"{what} is {type(value).__name__} {value!r:.40}, not a number")
+    return number
+
+
+def _numbers(value, size, what):
+    """An array of ``size`` real numbers (a list, tuple or array of any shape), else TypeError/ValueError."""
+    if isinstance(value, (str, bytes, dict)) or callable(value):
+        raise TypeError(f"{what} is a {type(value).__name__}, not numbers")
+    array = np.asarray(value)
+    if array.dtype.kind not in "iuf":
+        raise TypeError(f"{what} holds {array.dtype} values, not numbers")
+    if array.size != size:
+        raise ValueError(f"{what} has {array.size} numbers, not {size}")
+    return array.astype(float).ravel()
 
 
 # --- 7.1 a NAND neuron ----------------------------------------------------------------------
@@ -27,16 +58,28 @@ TRUTH_TABLE = np.column_stack([X1, X2])
 NAND_TABLE = 1.0 - X1 * X2          # NAND at (0,0), (0,1), (1,0), (1,1)
 
 
+def _neuron(w1, w2, b):
+    return sigmoid(w1 * X1 + w2 * X2 + b)
+
+
 def build_neuron(weights):
     """Return (w1, w2, b): three numbers. The check computes σ(w1·x1 + w2·x2 + b) at the four inputs."""
-    w1, w2, b = (float(v) for v in weights)
-    return sigmoid(w1 * X1 + w2 * X2 + b)
+    if isinstance(weights, (str, bytes, dict)) or callable(weights) or not hasattr(weights, "__len__"):
+        raise TypeError(f"got {type(weights).__name__}; expected three numbers (w1, w2, b)")
+    if len(weights) != 3:
+        raise ValueError(f"got {len(weights)} values; expected three numbers (w1, w2, b)")
+    _RETURNED.pop("neuron", None)
+    w1, w2, b = (_number(v, name) for v, name in zip(weights, ("w1", "w2", "b")))
+    _RETURNED["neuron"] = (w1, w2, b)
+    return _neuron(w1, w2, b)
 
 
 def _says(table):
     """A neuron whose outputs fall on the sides of ½ given by ``table`` (0/1 at the four inputs)."""
     def matches(*got):
-        return bool(np.array_equal(np.asarray(got[-1], dtype=float) > 0.5, np.asarray(table) > 0.5))
+        got = np.asarray(got[-1], dtype=float)
+        return bool(np.all(np.isfinite(got)) and np.all(np.abs(got - 0.5) > 1e-9)
+                    and np.array_equal(got > 0.5, np.asarray(table) > 0.5))
     return matches
 
 
@@ -44,7 +87,25 @@ def _unsure(*got):
     """Every output on the right side of ½, but not all within 0.05 of NAND: right signs, too timid."""
     got = np.asarray(got[-1], dtype=float)
     right_side = np.all((got > 0.5) == (NAND_TABLE > 0.5))
-    return bool(right_side and not np.all(np.abs(got - NAND_TABLE) <= 0.05))
+    return bool(right_side and not np.all(np.abs(got - NAND_TABLE) <= MARGIN))
+
+
+def _all_half(*got):
+    return bool(np.all(np.abs(np.asarray(got[-1], dtype=float) - 0.5) <= 1e-9))
+
+
+def _nand_in_another_order(*got):
+    """The three numbers the answer returned make a NAND neuron when taken in another order."""
+    returned = _RETURNED.get("neuron")
+    if returned is None or np.all(np.abs(_neuron(*returned) - NAND_TABLE) <= MARGIN):
+        return False
+    return any(np.all(np.abs(_neuron(*order) - NAND_TABLE) <= MARGIN) for order in permutations(returned))
+
+
+def _wrong_side(*got):
+    """Some output is on the wrong side of ½ (whatever the gate)."""
+    got = np.asarray(got[-1], dtype=float)
+    return bool(np.all(np.isfinite(got)) and not np.array_equal(got > 0.5, NAND_TABLE > 0.5))
 
 
 # --- 7.2 the loop's error factor --------------------------------------------------------------
@@ -87,6 +148,17 @@ def _bump_cases():
     return readable + [(x.copy(), a, b, k) for a, b, k in shapes]
 
 
+def _hard_steps(x, a, b, k, got):
+    """0/1 steps at a and b (np.heaviside, x > a): right away from the two edges, with no slope."""
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    away = (x != a) & (x != b)
+    hard = (x > a).astype(float) - (x > b).astype(float)
+    return got.shape == x.shape and bool(np.array_equal(got[away], hard[away]))
+
+
 # --- 7.5 a memory cell after n steps ------------------------------------------------------------------
 
 def _cell_after(c0, b, u, n, keep=None):
@@ -101,25 +173,54 @@ CELL_CASES = [(1.0, 2.0, 0.0, 10), (1.0, 0.0, 0.1, 5), (-2.0, 1.5, 0.3, 30), (0.
               (3.0, 4.0, 0.05, 0), (0.0, 2.0, 1.0, 100), (2.0, -3.0, 0.5, 7)]
 
 
+def _geometric_one_term_too_many(c0, b, u, n):
+    f = float(sigmoid(b))
+    return f ** n * c0 + u * (1 - f ** (n + 1)) / (1 - f)
+
+
 # --- 7.6 XOR by hand ---------------------------------------------------------------------------------
 
 XOR_TABLE = (X1 != X2).astype(float)
 
 
+def _network(W1, b1, w2, b2):
+    return sigmoid(sigmoid(TRUTH_TABLE @ W1 + b1) @ w2 + b2)
+
+
 def build_network(weights):
     """Return (W1, b1, w2, b2): W1 of shape (2, 2), b1 and w2 of length 2, b2 a number. The check computes σ(σ(X W1 + b1) w2 + b2)."""
+    if isinstance(weights, (str, bytes, dict)) or callable(weights) or not hasattr(weights, "__len__"):
+        raise TypeError(f"got {type(weights).__name__}; expected four things (W1, b1, w2, b2)")
+    if len(weights) != 4:
+        raise ValueError(f"got {len(weights)} values; expected four (W1, b1, w2, b2)")
+    _RETURNED.pop("network", None)
     W1, b1, w2, b2 = weights
-    W1, b1, w2 = (np.asarray(a, dtype=float) for a in (W1, b1, w2))
-    if W1.shape != (2, 2) or b1.shape != (2,) or w2.shape != (2,) or np.ndim(b2) != 0:
-        raise ValueError(f"shapes {W1.shape}, {b1.shape}, {w2.shape}, {np.shape(b2)}; "
-                         "expected (2, 2), (2,), (2,) and a number")
-    return sigmoid(sigmoid(TRUTH_TABLE @ W1 + b1) @ w2 + float(b2))
+    if isinstance(W1, (str, bytes)):
+        raise TypeError(f"W1 is text, {W1!r:.40}; expected a 2 × 2 array of numbers")
+    if np.shape(W1) != (2, 2):
+        raise ValueError(f"W1 has shape {np.shape(W1)}; expected (2, 2), one column per hidden unit")
+    W1 = _numbers(W1, 4, "W1").reshape(2, 2)
+    b1, w2 = _numbers(b1, 2, "b1"), _numbers(w2, 2, "w2")
+    b2 = float(_numbers(b2, 1, "b2")[0])
+    _RETURNED["network"] = (W1, b1, w2, b2)
+    return _network(W1, b1, w2, b2)
 
 
 def _gate(table):
     """A wrong network that computes another gate: outputs that agree with ``table`` within 0.05."""
     def matches(*got):
-        return bool(np.all(np.abs(np.asarray(got[-1], dtype=float) - table) <= 0.05))
+        return bool(np.all(np.abs(np.asarray(got[-1], dtype=float) - table) <= MARGIN))
+    return matches
+
+
+def _xor_if(change):
+    """The numbers the answer returned make XOR once ``change``d (W1 transposed, b1 and w2 swapped)."""
+    def matches(*got):
+        returned = _RETURNED.get("network")
+        if returned is None:
+            return False
+        with np.errstate(all="ignore"):
+            return bool(np.all(np.abs(_network(*change(*returned)) - XOR_TABLE) <= MARGIN))
     return matches
 
 
@@ -142,13 +243,77 @@ def _cycle_amplitude(c):
     return _root(lambda e: c * (sigmoid(e) - 0.5) - 2 * e, float(c))
 
 
+def _cycle_cases():
+    """Six gains. scipy.optimize is imported first: a learner who imports it inside the answer (for
+    brentq) would otherwise spend seconds of the time limit on the import, slowed by the watching."""
+    try:
+        importlib.import_module("scipy.optimize")
+    except ImportError:
+        pass
+    return [(c,) for c in (8.5, 9.0, 10.0, 12.0, 16.0, 20.0)]
+
+
+def _shortened(c, got):
+    """The cycle's size rounded or cut off to fewer than 6 significant digits (or to a few decimals)."""
+    got, right = as_real_number(got), _cycle_amplitude(c)
+    if got is None or not np.isfinite(got):
+        return False
+    if abs(got - right) <= 10.0 ** (np.floor(np.log10(right)) - 5):
+        return True                     # right here (a rounded value can be); other cases show the rounding
+    scale = np.floor(np.log10(right))
+    for digits in range(1, 6):
+        unit = 10.0 ** (scale - digits + 1)
+        if any(abs(got - shortened) <= 1e-9 * right for shortened in (np.round(right / unit) * unit,
+                                                                       np.trunc(right / unit) * unit)):
+            return True
+    return False
+
+
+def _imprecise(c, got):
+    """Within 1 % of the cycle's size, but not to 6 digits, and not simply rounded."""
+    got, right = as_real_number(got), _cycle_amplitude(c)
+    if got is None or not np.isfinite(got):
+        return False
+    if abs(got - right) <= 10.0 ** (np.floor(np.log10(right)) - 5):
+        return True                     # right here; other cases show the imprecision
+    return abs(got - right) <= 1e-2 * right and not _shortened(c, got)
+
+
+def _not_a_root(c, got):
+    """A positive number that is clearly not a root of c(σ(e) − ½) = 2e (nor near the cycle's size)."""
+    got = as_real_number(got)
+    if got is None or not np.isfinite(got) or got <= 0:
+        return False
+    right = _cycle_amplitude(c)
+    return abs(got - right) > 1e-2 * right and abs(c * (float(sigmoid(got)) - 0.5) - 2 * got) > 1e-3 * right
+
+
+def _slope_not_a_quarter(c, got):
+    """1 − c·s with one slope s close to ¼ but not ¼ (a finite-difference estimate of σ′(0), say)."""
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    usable = np.abs(c) > 0.5
+    if got.shape != np.shape(c) or usable.sum() < 3:
+        return False
+    s = float(np.median((1 - got[usable]) / c[usable]))
+    return 1e-9 < abs(s - 0.25) < 1e-2 and bool(np.allclose(got, 1 - s * c, rtol=1e-9, atol=1e-12))
+
+
 EXERCISES = (
     Exercise(
         id="7.1", title="a NAND neuron", stars=1,
         reference=lambda: NAND_TABLE.copy(),
-        cases=lambda: [()], names=(), rtol=0.0, atol=0.05, build=build_neuron, builds="neuron",
+        cases=lambda: [()], names=(), rtol=0.0, atol=MARGIN, build=build_neuron, builds="neuron",
         success="a neuron within 0.05 of NAND at all four inputs",
         mistakes=(
+            Mistake("the numbers in the wrong order", None,
+                    "your three numbers make a NAND neuron, but in another order. Return them as (w1, w2, b): "
+                    "the two weights first, the bias last.", matches=_nand_in_another_order),
+            Mistake("all ½", None,
+                    "every output is exactly ½: the weights and the bias are 0, so every score is 0. NAND needs "
+                    "negative weights and a positive bias.", matches=_all_half),
             Mistake("OR's weights", None,
                     "your neuron computes OR (0 only at (0, 0)): those are OR's weights. NAND is 0 only at "
                     "(1, 1): the weights must be negative and the bias positive.", matches=_says([0, 1, 1, 1])),
@@ -162,10 +327,22 @@ EXERCISES = (
             Mistake("AND, not NAND: swapped signs", None,
                     "your neuron computes AND, the opposite of NAND at every input. NAND is 'not AND': "
                     "flip the sign of both weights and of the bias.", matches=_says([0, 0, 0, 1])),
+            Mistake("bias too large", None,
+                    "every output is above ½, also at (1, 1): the bias outweighs both weights together. With "
+                    "weights −w, the bias must lie between w and 2w.", matches=_says([1, 1, 1, 1])),
+            Mistake("one input ignored", None,
+                    "your neuron follows only one of the two inputs (one weight is 0 or too small): NAND must "
+                    "be 0 only when *both* inputs are 1, so both weights must be negative and of similar size.",
+                    matches=lambda got: any(_says(t)(got) for t in ([1, 0, 1, 0], [1, 1, 0, 0],
+                                                                    [0, 1, 0, 1], [0, 0, 1, 1]))),
             Mistake("right signs, not confident", None,
                     "every output is on the right side of ½, but not within 0.05 of 0 or 1: σ(1) ≈ 0.73 is "
                     "far from 1. Multiply all three numbers by the same factor (say 5) to make the neuron "
                     "confident.", matches=_unsure),
+            Mistake("another gate", None,
+                    "some output is on the wrong side of ½. Write the four scores b, w2 + b, w1 + b and "
+                    "w1 + w2 + b: the first three must be clearly positive and the last clearly negative.",
+                    matches=_wrong_side),
         ),
         hints=(
             "One neuron says 1 where w₁x₁ + w₂x₂ + b > 0. Write the four scores for (0,0), (0,1), (1,0), (1,1) in "
@@ -192,6 +369,17 @@ EXERCISES = (
             Mistake("the gain, not the factor", lambda c: np.asarray(c, dtype=float) / 4,
                     "c/4 is the loop's effective gain; the error factor is what is left of the error after one "
                     "step: e − (c/4)·e."),
+            Mistake("times 4 instead of divided by 4", lambda c: 1 - 4 * np.asarray(c, dtype=float),
+                    "you multiplied c by 4; the slope σ′(0) = ¼ divides it: 1 − c·σ′(0)."),
+            Mistake("¼ on the whole", lambda c: (1 - np.asarray(c, dtype=float)) / 4,
+                    "you divided the whole of 1 − c by 4; only the step is scaled by σ′(0) = ¼: 1 − c·¼."),
+            Mistake("slope not exactly ¼", None,
+                    "your values are 1 − c·s with a slope s close to ¼ but not ¼ itself: an estimate of σ′(0) "
+                    "(finite differences with a large step?). σ′(0) = σ(0)(1 − σ(0)) = ¼ exactly.",
+                    matches=_slope_not_a_quarter),
+            Mistake("σ′ at c, not at 0", lambda c: 1 - c * sigmoid(c) * (1 - sigmoid(c)),
+                    "you took the slope of σ at c. The loop is linearised around the target, where the error "
+                    "e is 0: the slope there is σ′(0) = ¼, the same for every gain."),
         ),
         hints=(
             "Write e_(t+1) = r − x_(t+1) and substitute x_(t+1) = x_t + c(σ(e_t) − ½): you get e_(t+1) in terms "
@@ -207,12 +395,23 @@ EXERCISES = (
         success="seven switches of different sizes, gates from near 0 to near 1",
         mistakes=(
             Mistake("g and 1 − g swapped", lambda x, u, W1, W2: _soft_switch(x, u, W2, W1),
-                    "g and 1 − g are swapped: with g = σ(u·x), the map W1 must get weight g (it takes over when "
-                    "u·x is large), W2 the rest."),
+                    "g and 1 − g are swapped (or the gate is σ(−u·x)): with g = σ(u·x), the map W1 must get "
+                    "weight g (it takes over when u·x is large), W2 the rest."),
             Mistake("gate not squashed", lambda x, u, W1, W2: (u @ x) * (W1 @ x) + (1 - u @ x) * (W2 @ x),
                     "the gate is u·x itself; it must be squashed into (0, 1): g = σ(u·x)."),
+            Mistake("tanh instead of σ", lambda x, u, W1, W2:
+                    np.tanh(u @ x) * (W1 @ x) + (1 - np.tanh(u @ x)) * (W2 @ x),
+                    "your gate is tanh(u·x), which lies in (−1, 1); a gate must lie in (0, 1): g = σ(u·x)."),
             Mistake("forgot 1 − g", lambda x, u, W1, W2: sigmoid(u @ x) * (W1 @ x) + W2 @ x,
                     "W2x is added in full; it must be weighted by 1 − g so that the two weights add up to 1."),
+            Mistake("forgot the second map", lambda x, u, W1, W2: sigmoid(u @ x) * (W1 @ x),
+                    "only g·W1x is there; the switch blends two maps: add (1 − g)·W2x."),
+            Mistake("gate fixed at ½", lambda x, u, W1, W2: 0.5 * (W1 @ x) + 0.5 * (W2 @ x),
+                    "your gate is ½ whatever the input (σ(0), or a plain average): it must depend on x, "
+                    "g = σ(u·x)."),
+            Mistake("minus instead of plus", lambda x, u, W1, W2:
+                    sigmoid(u @ x) * (W1 @ x) - (1 - sigmoid(u @ x)) * (W2 @ x),
+                    "the two parts are added, not subtracted: y = g·W1x + (1 − g)·W2x."),
         ),
         hints=(
             "Three steps: the gate g = σ(u·x) (one number), the two outputs W1 @ x and W2 @ x (two vectors), and "
@@ -238,9 +437,18 @@ EXERCISES = (
                     "second step."),
             Mistake("k outside the bracket", lambda x, a, b, k: sigmoid(k * x - a) - sigmoid(k * x - b),
                     "σ(kx − a) rises at x = a/k, not at a: the steepness must multiply (x − a), as in σ(k(x − a))."),
+            Mistake("divided by k", lambda x, a, b, k: _bump(x, a, b, 1.0 / k),
+                    "you divided by the steepness: σ((x − a)/k) is gentler for a larger k. The steepness "
+                    "multiplies: σ(k(x − a))."),
             Mistake("a single step", lambda x, a, b, k: sigmoid(k * (x - a)),
                     "that is one step up at a: it never comes back down. A bump is a step up at a minus a step "
                     "up at b."),
+            Mistake("a product, not a difference", lambda x, a, b, k: sigmoid(k * (x - a)) * sigmoid(-k * (x - b)),
+                    "σ(k(x − a))·σ(−k(x − b)) is a bump too, but another one: the exercise asks for the bump of "
+                    "5.4, the *difference* of the two steps."),
+            Mistake("hard steps", None,
+                    "your steps jump from 0 to 1 (np.heaviside, x > a): that is the limit k → ∞. The bump is made "
+                    "of two sigmoids of steepness k, which rise smoothly.", matches=_hard_steps),
         ),
         hints=(
             "σ(k(x − a)) is a smooth step from 0 to 1 at x = a. What do you get if you take away an identical "
@@ -258,6 +466,8 @@ EXERCISES = (
         mistakes=(
             Mistake("gate without σ", lambda c0, b, u, n: _cell_after(c0, b, u, n, keep=b),
                     "the cell keeps b times itself; the fraction it keeps is σ(b), which lies in (0, 1)."),
+            Mistake("kept 1 − σ(b)", lambda c0, b, u, n: _cell_after(c0, b, u, n, keep=1 - sigmoid(b)),
+                    "the cell keeps the fraction σ(b) of itself, not 1 − σ(b) (that is the fraction it forgets)."),
             Mistake("input gated too", lambda c0, b, u, n: _cell_after(c0, b, u * sigmoid(b), n),
                     "you multiplied the input by σ(b) too: c_t = σ(b)·c_(t−1) + u, the gate acts on the old "
                     "memory only."),
@@ -267,6 +477,24 @@ EXERCISES = (
                     "you ran n − 1 steps; c_n needs n of them (c_1 after one step, c_0 after none)."),
             Mistake("one step too many", lambda c0, b, u, n: _cell_after(c0, b, u, n + 1),
                     "you ran n + 1 steps; c_n needs n of them (range(n) runs n times, range(n + 1) once more)."),
+            Mistake("did not carry c forward", lambda c0, b, u, n: _cell_after(c0, b, u, min(n, 1)),
+                    "every step starts again from c0 (c = f * c0 + u), so the result is one step whatever n is. "
+                    "Each step must start from the previous c: c = f * c + u."),
+            Mistake("one term too many in the sum", _geometric_one_term_too_many,
+                    "the closed form has n inputs: c_n = fⁿc₀ + u(1 + f + … + fⁿ⁻¹) = fⁿc₀ + u(1 − fⁿ)/(1 − f); "
+                    "yours has the sum up to fⁿ."),
+            Mistake("the steady state", lambda c0, b, u, n: u / (1 - float(sigmoid(b))),
+                    "u/(1 − σ(b)) is where the cell ends up after infinitely many steps; after n steps the "
+                    "start c₀ still counts: run the rule exactly n times."),
+            Mistake("the input added once", None,
+                    "you added u once, after decaying c0; the input is added at *every* step, and each one "
+                    "then decays with the later steps: c = σ(b)·c + u, n times.",
+                    matches=lambda c0, b, u, n, got: as_real_number(got) is not None and any(
+                        abs(as_real_number(got) - v) <= 1e-9 * max(1.0, abs(v))
+                        for v in (float(sigmoid(b)) ** n * c0 + u, float(sigmoid(b)) ** n * c0 + (u if n else 0.0)))),
+            Mistake("the input not decayed", lambda c0, b, u, n: float(sigmoid(b)) ** n * c0 + n * u,
+                    "each input is kept at the fraction σ(b) at every later step too; adding n·u assumes "
+                    "the inputs never fade. Run the rule c = σ(b)·c + u step by step."),
         ),
         hints=(
             "Start with c = c0 and apply the rule c = σ(b)·c + u once per step.",
@@ -278,9 +506,18 @@ EXERCISES = (
     Exercise(
         id="7.6", title="XOR by hand", stars=3,
         reference=lambda: XOR_TABLE.copy(),
-        cases=lambda: [()], names=(), rtol=0.0, atol=0.05, build=build_network, builds="network",
+        cases=lambda: [()], names=(), rtol=0.0, atol=MARGIN, build=build_network, builds="network",
         success="a 2-2-1 sigmoid network within 0.05 of XOR on the whole truth table",
         mistakes=(
+            Mistake("W1 transposed", None,
+                    "your network computes XOR once W1 is transposed: you wrote one *row* per hidden unit. The "
+                    "check computes X @ W1 with one input per row of X, so W1 needs one *column* per hidden "
+                    "unit: W1[:, j] holds the two weights of hidden unit j (transpose your W1).",
+                    matches=_xor_if(lambda W1, b1, w2, b2: (W1.T, b1, w2, b2))),
+            Mistake("b1 and w2 swapped", None,
+                    "your numbers make XOR with b1 and w2 swapped: return them in the order (W1, b1, w2, b2), "
+                    "the hidden biases before the output weights.",
+                    matches=_xor_if(lambda W1, b1, w2, b2: (W1, w2, b1, b2))),
             Mistake("computes OR", None,
                     "your network computes OR: at (1, 1) it says 1. The output unit must also require the NAND "
                     "unit (or: the second hidden unit must switch off when both inputs are on).",
@@ -301,6 +538,12 @@ EXERCISES = (
                     "every output is on the right side of ½, but not within 0.05 of 0 or 1. Scale the weights "
                     "and biases of every unit up (a factor of 10 or so) so each unit is confident.",
                     matches=lambda got: bool(np.all((np.asarray(got) > 0.5) == (XOR_TABLE > 0.5)))),
+            Mistake("another function", None,
+                    "some output is on the wrong side of ½. Check each unit on its own: compute the two hidden "
+                    "outputs for the four inputs (σ(X @ W1 + b1)), see which gates they are, then the output "
+                    "unit on them. XOR = AND(OR, NAND).",
+                    matches=lambda got: bool(np.all(np.isfinite(np.asarray(got, dtype=float)))
+                                             and not np.array_equal(np.asarray(got) > 0.5, XOR_TABLE > 0.5))),
         ),
         hints=(
             "One hidden unit can compute OR and another NAND (exercise 7.1). When is OR(x₁, x₂) AND NAND(x₁, x₂) "
@@ -314,7 +557,7 @@ EXERCISES = (
     Exercise(
         id="7.7", title="the size of the cycle", stars=3,
         reference=_cycle_amplitude,
-        cases=lambda: [(c,) for c in (8.5, 9.0, 10.0, 12.0, 16.0, 20.0)], names=("c",), digits=6,
+        cases=_cycle_cases, names=("c",), digits=6,
         success="the cycle's size for six gains from 8.5 to 20",
         mistakes=(
             Mistake("forgot the factor 2", lambda c: _root(lambda e: c * (sigmoid(e) - 0.5) - e, float(c)),
@@ -324,6 +567,23 @@ EXERCISES = (
                     "that is the distance from −e to e; return the size e itself."),
             Mistake("forgot the −½", lambda c: _root(lambda e: c * sigmoid(e) - 2 * e, float(c)),
                     "the loop's step is c(σ(e) − ½), not cσ(e): without the −½ the step is not 0 at e = 0."),
+            Mistake("the root at 0", None,
+                    "e = 0 solves the equation too, but it is the resting point, not the cycle. Look for the "
+                    "root with e > 0: start the bisection at a small positive e where h(e) > 0 (for c > 8, "
+                    "h(e) = c(σ(e) − ½) − 2e is positive just above 0).",
+                    matches=lambda c, got: as_real_number(got) is not None and abs(as_real_number(got)) < 1e-6),
+            Mistake("rounded", None,
+                    "your values are rounded (or cut off) to fewer than the 6 significant digits the exercise "
+                    "asks for. Return the value you computed, unrounded.", matches=_shortened),
+            Mistake("not precise enough", None,
+                    "your values agree with the cycle's size to only 2 to 5 significant digits; the exercise "
+                    "asks for 6. Run more bisection steps (or more iterations of the loop, until e stops "
+                    "changing), and don't round.", matches=_imprecise),
+            Mistake("not a root of the cycle equation", None,
+                    "the number you return does not satisfy c(σ(e) − ½) = 2e: put it into h(e) = c(σ(e) − ½) − 2e "
+                    "and look. If you bisect, keep the half where h changes sign (h > 0 at the low end, h < 0 at "
+                    "the high end); a search that keeps the wrong half ends at one end of its interval.",
+                    matches=_not_a_root),
         ),
         hints=(
             "In a cycle e → −e, one step of e ← e − c(σ(e) − ½) turns e into −e. Write that as an equation for e.",
@@ -359,7 +619,7 @@ QUIZ = (
                          "sharpness $kh = 10$ decides the height."),
     Question(text="The loop $x_{t+1} = x_t + c\\,(\\sigma(r - x_t) - \\tfrac12)$ has the first-order error factor "
                   "$1 - c/4$. Up to which $c$ does the linearised loop still converge?",
-             options=(), answer=8.0, tolerance=0.01,
+             options=(), answer=8.0,
              explanation="Convergence needs $|1 - c/4| < 1$, i.e. $0 < c < 8$. Above 8 the linear picture predicts a "
                          "growing oscillation; the real loop, with σ saturating, settles into a bounded cycle."),
     Question(text="Two sigmoid units of steepness $k$ inhibit each other with weight $w$, with symmetric inputs "

@@ -12,14 +12,14 @@ import numpy as np
 
 
 def as_real_number(value):
-    """value as a float if it is a real number (int, float, NumPy scalar, 0-d array), else None.
+    """value as a float if it is a real number (int, float, NumPy scalar, 0-d or 1-element array), else None.
 
     An integer too large for a float (10**400) becomes ±inf rather than an error.
     """
     if isinstance(value, (bool, np.bool_)):
         return None
-    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
-        value = value[()]
+    if isinstance(value, np.ndarray) and value.size == 1 and value.ndim <= 1 and value.dtype.kind in "iuf":
+        value = value.reshape(())[()]                # 0.28 or array([0.28]) (what fsolve returns)
     if isinstance(value, (int, float, np.integer, np.floating)):
         try:
             return float(value)
@@ -51,6 +51,8 @@ def close(got, expected, rtol, atol):
     got = as_float_array(got)
     if got is None:
         return np.zeros(expected.shape, dtype=bool)
+    if expected.ndim == 0 and got.size == 1:
+        got = got.reshape(())                    # a one-element array for a single number
     try:
         got = np.broadcast_to(got, expected.shape)
     except ValueError:
@@ -165,7 +167,7 @@ def factor_cause(got, expected, rtol, atol):
         return None
     ratios = got[usable] / expected[usable]
     ratio = float(np.median(ratios))
-    if ratio in (0.0, 1.0) or not np.allclose(ratios, ratio, rtol=1e-6, atol=0):
+    if ratio == 0.0 or abs(ratio - 1.0) < 1e-6 or not np.allclose(ratios, ratio, rtol=1e-6, atol=0):
         return None
     if not _all_close(got, ratio * expected, 1e-6, atol):
         return None

@@ -325,9 +325,9 @@ def describe_type_problem(got, expected):
     if isinstance(expected, np.ndarray) and expected.ndim > 0:
         if isinstance(got, (list, tuple)):
             return "list instead of array", ""
-        if as_real_number(got) is not None:
-            return "wrong shape", "a single number"
         if not isinstance(got, np.ndarray):
+            if as_real_number(got) is not None:
+                return "wrong shape", "a single number"
             return "wrong type", article(type(got).__name__)
         if got.shape != expected.shape:
             return "wrong shape", f"an array of shape {got.shape}"
