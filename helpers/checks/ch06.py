@@ -210,7 +210,8 @@ def _temperature_cases():
     cases = [(z, 1.0), (z, 0.5), (z, 2.0), (rng.normal(0, 2, 5), 0.1), (rng.normal(0, 2, 5), 10.0),
              (TEMPERATURE_SCORES.copy(), 0.01), (np.array([5.0, -5.0]), 100.0),
              (z, 0.001),                                       # z/T = 1000, 2000, 3000: needs the shift
-             (rng.normal(0, 1, 8), 0.3)]
+             (rng.normal(0, 1, 8), 0.3),
+             (np.array([0.0, 0.999, 1.0]), 0.001)]             # close scores: only T = 0.001 itself separates them
     return [(np.asarray(a, dtype=float), T) for a, T in cases]
 
 
@@ -501,7 +502,7 @@ EXERCISES = (
         id="6.5", title="softmax with a temperature", stars=1,
         reference=_softmax_t,
         cases=_temperature_cases, names=("z", "T"),
-        success="9 score vectors and temperatures from 0.001 to 100",
+        success="10 score vectors and temperatures from 0.001 to 100",
         mistakes=(
             Mistake("multiplied by T", lambda z, T: softmax(z * T),
                     "you multiplied the scores by T. A temperature divides them: softmax(z / T), so a "
