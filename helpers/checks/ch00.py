@@ -36,6 +36,7 @@ def _label_cases():
     cases = [np.array([0, 1, 0, 0, 1, 0, 0, 0])]                      # 2 of 8 → 0.25
     for n, rate in ((7, 0.4), (40, 0.3), (250, 0.15)):
         cases.append((rng.random(n) < rate).astype(np.int64))
+    cases.append(np.array([1, 1, 0, 1, 1, 0, 1]))                     # most defaulted: 5 of 7
     cases.append(np.asarray(make_loan_data().y))                        # the course's 400 applicants
     cases += [np.zeros(5, dtype=np.int64),                               # nobody defaulted
               np.ones(3, dtype=np.int64),                                # everybody defaulted
@@ -98,6 +99,8 @@ def _riskiest_cases():
     cases.append((rng.normal(0, 1, (10, 2)), rng.normal(0, 1, 2), 0.0, 3))
     data = make_loan_data()
     cases.append((np.asarray(data.X_std), np.asarray(data.true_w), float(data.true_b), 5))
+    rng = _rng(5)   # a large k, where np.argpartition's k largest come out unsorted
+    cases.append((rng.normal(0, 1, (300, 2)), rng.normal(0, 1.5, 2), float(rng.normal(0, 1)), 100))
     for X, w, b, k in cases:  # the top k + 1 scores must be clearly apart, or the order is ambiguous
         top = np.sort(_scores(X, w, b))[::-1][:k + 1]
         assert np.all(np.abs(np.diff(top)) > 1e-6), "tied scores in a 0.4 test case"
@@ -108,24 +111,72 @@ def _as_float(a):
     return np.asarray(a, dtype=float)
 
 
+def _sigma(z):
+    return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+
+
+def _same_set(got, wanted):
+    """True if got holds exactly the indices of ``wanted`` (any order), as whole numbers."""
+    if not isinstance(got, np.ndarray):      # a list is named as a list, whatever it holds
+        return False
+    try:
+        return got.shape == np.shape(wanted) and sorted(got.tolist()) == sorted(np.asarray(wanted).tolist())
+    except (TypeError, ValueError):
+        return False
+
+
+def _same_order(got, wanted):
+    """True if got is the array ``wanted`` (row indices, in that order)."""
+    return isinstance(got, np.ndarray) and got.shape == np.shape(wanted) and bool(np.all(got == wanted))
+
+
+def _within(got, value, width):
+    try:
+        return abs(float(got) - float(value)) <= width
+    except (TypeError, ValueError):
+        return False
+
+
+def _whole_version(got, value):
+    """True if got is value with its fraction cut off or rounded away (but value is not whole)."""
+    try:
+        got = float(got)
+    except (TypeError, ValueError):
+        return False
+    return got in (float(np.trunc(value)), float(np.round(value)), float(np.floor(value)))
+
+
+def _ranking_mistake(order_from_scores):
+    """matches(X, w, b, k, got): got holds the same applicants as order_from_scores(z, k), in any order."""
+    return lambda X, w, b, k, got: _same_set(got, order_from_scores(_scores(X, w, b), k))
+
+
 EXERCISES = (
     Exercise(
         id="0.1", title="default rate", stars=1,
         reference=_default_rate,
         cases=_label_cases, names=("y",),
-        success="9 label arrays, from 1 to 400 applicants, all-0 and all-1 included",
+        success="10 label arrays, from 1 to 400 applicants, all-0 and all-1 included",
         mistakes=(
             Mistake("count instead of fraction", lambda y: np.sum(y),
                     "that is how many applicants defaulted. The rate is that count divided by "
                     "the number of applicants."),
-            Mistake("percentage", lambda y: 100 * np.mean(y),
+            Mistake("percentage", None,
                     "that is a percentage. Give the fraction, a number between 0 and 1, as "
-                    "probabilities are in this course."),
+                    "probabilities are in this course.",
+                    matches=lambda y, got: _within(got, 100 * np.mean(y), 1.0)),
             Mistake("repayment rate", lambda y: 1 - np.mean(y),
                     "that is the fraction who repaid. A label 1 means the applicant defaulted."),
             Mistake("integer division", lambda y: np.sum(y) // len(y),
-                    "`//` is integer division: it rounds the fraction down to a whole number. "
+                    "`//` (or int(...)) is integer division: it rounds the fraction down to a whole number. "
                     "Use `/`."),
+            Mistake("divided by n − 1", lambda y: np.sum(y) / (len(y) - 1),
+                    "you divided by len(y) − 1; the fraction divides by the number of applicants, len(y)."),
+            Mistake("divided by n + 1", lambda y: np.sum(y) / (len(y) + 1),
+                    "you divided by len(y) + 1; the fraction divides by the number of applicants, len(y)."),
+            Mistake("median instead of mean", lambda y: float(np.median(y)),
+                    "the median of 0/1 labels is 0 or 1 (or ½): the middle label, not the fraction of 1s. "
+                    "The fraction is the mean."),
         ),
         hints=(
             "The default rate is (the number of applicants who defaulted) / (the number of applicants).",
@@ -148,14 +199,34 @@ EXERCISES = (
                     "z = (w₁x₁ + w₂x₂ + …) + b."),
             Mistake("sign of b", lambda x, w, b: np.dot(x, w) - b,
                     "b is subtracted; the score is w·x plus b."),
+            Mistake("b multiplied", lambda x, w, b: np.dot(x, w) * b,
+                    "b multiplies w·x; it is added to it: z = w·x + b."),
+            Mistake("b added to each weight", lambda x, w, b: np.dot(x, _as_float(w) + b),
+                    "x·(w + b) adds b to every weight, so b gets multiplied by each feature. Take the dot "
+                    "product of x and w first, then add b once: np.dot(x, w) + b."),
+            Mistake("b added to each feature", lambda x, w, b: np.dot(_as_float(x) + b, w),
+                    "(x + b)·w adds b to every feature, so b gets multiplied by each weight. Take the dot "
+                    "product of x and w first, then add b once: np.dot(x, w) + b."),
+            Mistake("added instead of multiplied", lambda x, w, b: np.sum(_as_float(x) + w) + b,
+                    "x + w adds each feature to its weight; the score multiplies them (x * w), then adds "
+                    "the products."),
             Mistake("sum of x times sum of w", lambda x, w, b: np.sum(x) * np.sum(w) + b,
                     "(x₁ + x₂)·(w₁ + w₂) is not w₁x₁ + w₂x₂: multiply matching entries, then add."),
+            Mistake("mean instead of sum", lambda x, w, b: np.mean(_as_float(x) * w) + b,
+                    "you averaged the products w₁x₁, w₂x₂, …; the score adds them up (np.sum, or np.dot)."),
             Mistake("products not summed", lambda x, w, b: _as_float(x) * w + b,
                     "x * w multiplies matching entries and leaves them as an array; the score is "
                     "their sum (plus b), a single number."),
             Mistake("only the first two features", lambda x, w, b: float(_as_float(x)[:2] @ _as_float(w)[:2] + b),
                     "you wrote out x[0]·w[0] + x[1]·w[1]: right for two features, but applicants can have "
                     "more. Let NumPy sum over all of them (np.dot or @)."),
+            Mistake("a probability, not the score", lambda x, w, b: float(_sigma(np.dot(x, w) + b)),
+                    "that is σ(w·x + b), the probability of default. The exercise asks for the score "
+                    "z = w·x + b itself, before the sigmoid."),
+            Mistake("whole number", None,
+                    "your score is a whole number: int(...), round(...) or // cut off its fraction. "
+                    "Return the float.",
+                    matches=lambda x, w, b, got: _whole_version(got, _score(x, w, b))),
         ),
         hints=(
             "z = w₁x₁ + w₂x₂ + … + b: multiply each feature by its own weight, add the products, "
@@ -178,13 +249,29 @@ EXERCISES = (
                     "first, then add b once."),
             Mistake("sign of b", lambda X, w, b: _as_float(X) @ w - b,
                     "b is subtracted; the scores are Xw plus b."),
+            Mistake("b multiplied", lambda X, w, b: (_as_float(X) @ w) * b,
+                    "b multiplies Xw; it is added to it: z = Xw + b."),
+            Mistake("weights in reverse order", lambda X, w, b: _as_float(X) @ _as_float(w)[::-1] + b,
+                    "each feature got the other feature's weight (w reversed, or the columns of X swapped): "
+                    "column j of X goes with w[j]."),
+            Mistake("only the first feature", lambda X, w, b: _as_float(X)[:, 0] * w[0] + b,
+                    "only the first feature counts in your scores; the score adds w[j]·X[:, j] for every "
+                    "feature j (X @ w does all of them)."),
+            Mistake("mean instead of sum", lambda X, w, b: np.mean(_as_float(X) * w, axis=1) + b,
+                    "you averaged each row's products; a score adds them up (np.sum(..., axis=1), or X @ w)."),
+            Mistake("summed over applicants", lambda X, w, b: np.sum(_as_float(X) * w, axis=0) + b,
+                    "axis=0 adds down the columns, over the applicants (one number per feature). Each "
+                    "applicant's score adds along its own row: axis=1 (or X @ w)."),
+            Mistake("probabilities, not scores", lambda X, w, b: _sigma(_as_float(X) @ w + b),
+                    "those are σ(Xw + b), probabilities of default. The exercise asks for the scores "
+                    "z = Xw + b themselves, before the sigmoid."),
         ),
         hints=(
             "Row i of X is applicant i, so z[i] = X[i] · w + b. You want all n of those at once, "
             "as one array of shape (n,).",
-            "A matrix times a vector does exactly that: X @ w has one entry per row of X, each the "
-            "dot product of that row with w. Check the shapes: (n, 2) @ (2,) → (n,).",
-            "Then add b: NumPy adds a single number to every entry of an array (broadcasting). "
+            "A matrix times a vector does exactly that: the product of X and w has one entry per row of "
+            "X, each the dot product of that row with w. Check the shapes: (n, 2) times (2,) gives (n,).",
+            "And b? NumPy adds a single number to every entry of an array (broadcasting). "
             "No loop needed.",
         ),
     ),
@@ -192,7 +279,7 @@ EXERCISES = (
         id="0.4", title="the k riskiest applicants", stars=3,
         reference=_riskiest,
         cases=_riskiest_cases, names=("X", "w", "b", "k"), forbidden=("helpers.models.*",),
-        success="8 data sets, k = 1 and k = n included, riskiest first",
+        success="9 data sets, k = 1, k = 100 and k = n included, riskiest first",
         mistakes=(
             Mistake("lowest first", lambda X, w, b, k: np.argsort(_scores(X, w, b))[:k],
                     "these are the k *safest* applicants: np.argsort sorts from the lowest score up. "
@@ -203,6 +290,12 @@ EXERCISES = (
             Mistake("scores instead of indices", lambda X, w, b, k: np.sort(_scores(X, w, b))[::-1][:k],
                     "these are the top scores themselves. The task asks for the row numbers of the "
                     "applicants (np.argsort gives positions, np.sort gives values)."),
+            Mistake("rows instead of indices", lambda X, w, b, k: _as_float(X)[np.argsort(-_scores(X, w, b))[:k]],
+                    "these are the riskiest applicants' rows of X (their features). The task asks for "
+                    "their row numbers: return the indices, not X[indices]."),
+            Mistake("only the riskiest one", lambda X, w, b, k: np.argmax(_scores(X, w, b)),
+                    "np.argmax gives the single riskiest applicant; the exercise asks for the k riskiest, "
+                    "as an array of k row numbers (even when k = 1)."),
             Mistake("one too few", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[:k - 1],
                     "you returned k − 1 indices; the exercise asks for the k riskiest (a slice [:k] has k items)."),
             Mistake("one too many", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[:k + 1],
@@ -212,6 +305,24 @@ EXERCISES = (
                     "is item [0]."),
             Mistake("counted from 1", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[:k] + 1,
                     "your indices are one too high: NumPy counts rows from 0, so the first row is index 0."),
+            Mistake("ranked by one feature", None,
+                    "your ranking follows a single feature (one column of X), not the score z = Xw + b, "
+                    "which weighs both features. Compute the scores first, then rank them.",
+                    matches=lambda X, w, b, k, got: any(
+                        _same_order(got, np.argsort(sign * _as_float(X)[:, j], kind="stable")[:k])
+                        for j in range(np.shape(X)[1]) for sign in (-1, 1))),
+            Mistake("ranked by |z|", None,
+                    "you ranked by the size of the score, |z|: a very negative score is a very *safe* "
+                    "applicant. Rank by z itself, highest first.",
+                    matches=lambda X, w, b, k, got: _same_order(got, np.argsort(-np.abs(_scores(X, w, b)))[:k])),
+            Mistake("the k safest", None,
+                    "these are the k *safest* applicants (the lowest scores): np.argsort sorts from the "
+                    "lowest score up. Sort the negated scores, or reverse argsort's result before slicing.",
+                    matches=_ranking_mistake(lambda z, k: np.argsort(z)[:k])),
+            Mistake("not in order", None,
+                    "the right k applicants, but not riskiest first (np.argpartition, or a set, does not "
+                    "sort them). Order them by score, highest first.",
+                    matches=_ranking_mistake(lambda z, k: np.argsort(-z)[:k])),
         ),
         hints=(
             "First compute every applicant's score (as in 0.3). Then you need the *positions* of "
@@ -246,11 +357,11 @@ QUIZ = (
                          "found a wrong value; ✓ means every test case passed."),
     Question(text="An applicant's standardised features are $x = (1, -1)$; the model has "
                   "$w = (1.5, -1)$ and $b = -1$. What is the score $z = w\\cdot x + b$?",
-             options=(), answer=_EXAMPLE_Z, tolerance=1e-3,
+             options=(), answer=_EXAMPLE_Z,
              explanation="$z = 1.5\\cdot 1 + (-1)\\cdot(-1) + (-1) = 1.5$. It is positive, so "
                          "$\\sigma(z) > \\tfrac12$: the model leans towards “default”."),
     Question(text="Chiara's score is $z = 0$. What probability of default does the model give her?",
-             options=(), answer=0.5, tolerance=1e-3,
+             options=(), answer=0.5,
              explanation="$\\sigma(0) = 1/(1 + e^0) = 1/2$: a score of 0 is the decision boundary, "
                          "where the model cannot tell."),
     Question(text="You add 3 to the bias $b$. What happens to the list of the 5 riskiest applicants?",

@@ -2,6 +2,10 @@
 
 Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
 the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+What each exercise's text promises, its check enforces: 1.1 and 1.4 forbid ready-made
+sigmoids, 1.4 asks for full relative precision in the tails and no warning (hidden ones
+included), 1.2, 1.3, 1.5 and 1.6 ask for computed values to a stated precision, and 1.3
+and 1.6 forbid the ready-made inverse of σ (the logit of chapter 03).
 """
 
 from functools import cache
@@ -10,27 +14,73 @@ import numpy as np
 
 from ..numerics import sigmoid
 from ..widgets import Question
-from .engine import SIGMOID_SHORTCUTS, Exercise, Mistake, standard_inputs
+from .engine import LOGIT_SHORTCUTS, SIGMOID_SHORTCUTS, Exercise, Mistake, standard_inputs
 
 KEY_Z = np.array([-5.0, -2.0, 0.0, 0.5, 2.0, 5.0])   # the six scores used through the course
 
+# Ready-made ways to get σ(z) without writing it: the course's and SciPy's sigmoids (and
+# softmax, of which σ is the two-class case), −log σ in disguise (bce_with_logits), the
+# course's logistic-regression helpers, and SciPy's logistic distribution (its cdf is σ).
+READY_MADE_SIGMOIDS = SIGMOID_SHORTCUTS + (
+    "helpers.bce_with_logits", "helpers.models.*",
+    "scipy.stats.logistic.cdf", "scipy.stats.logistic.sf", "scipy.stats.logistic.logcdf")
+
+
+def _z(z):
+    return np.asarray(z, dtype=float)
+
+
 SIGN_ERROR = Mistake(
     "sign error",
-    lambda z: sigmoid(-np.asarray(z, dtype=float)),
+    lambda z: sigmoid(-_z(z)),
     "a sign error: you computed 1/(1 + eᶻ) = σ(−z). The sigmoid has e to the power −z, so "
     "that large scores give probabilities near 1.")
 
 
-
 def textbook_sigmoid(z):
     """1/(1 + e⁻ᶻ) as written in textbooks (overflows for z < −709)."""
-    return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+    return 1 / (1 + np.exp(-_z(z)))
 
 
 def where_both_forms(z):
     """The popular np.where "fix" that still overflows: both branches are computed for every z."""
-    z = np.asarray(z, dtype=float)
+    z = _z(z)
     return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+
+
+def _quietly(function, *args):
+    with np.errstate(all="ignore"):
+        return function(*args)
+
+
+def other_form(z):
+    """eᶻ/(1 + eᶻ) for every z: overflows for z > 709 (inf/inf = nan)."""
+    z = _z(z)
+    return np.exp(z) / (1 + np.exp(z))
+
+
+def another_base(z, got):
+    """True if got is 1/(1 + c⁻ᶻ) for one base c > 1 other than e (2, 10, or e typed as 2.718)."""
+    z, got = _z(z), np.asarray(got, dtype=float)
+    if got.shape != z.shape:
+        return False
+    usable = (np.abs(z) >= 0.5) & (np.abs(z) <= 10) & (got > 0) & (got < 1)
+    if usable.sum() < 3:
+        return False
+    bases = (1 / got[usable] - 1) ** (-1 / z[usable])
+    base = float(np.median(bases))
+    if not (base > 1 and np.allclose(bases, base, rtol=1e-6)) or abs(base - np.e) < 1e-9 * np.e:
+        return False
+    with np.errstate(all="ignore"):
+        return bool(np.allclose(got, 1 / (1 + base ** -z), rtol=1e-6, atol=1e-12))
+
+
+def _decisions(got, probabilities):
+    """True if got is the 0/1 decisions σ ≥ ½ (or σ > ½) instead of the probabilities."""
+    got = np.asarray(got, dtype=float)
+    return got.shape == probabilities.shape and \
+        any(np.array_equal(got, (probabilities >= 0.5) if at_half else (probabilities > 0.5))
+            for at_half in (True, False))
 
 
 def worst_hard_gap(slope):
@@ -41,7 +91,7 @@ def worst_hard_gap(slope):
 
 @cache
 def best_hard_slope(low=0.1, high=0.3, steps=40):
-    """The slope with the smallest worst gap (≈ 0.1771, gap ≈ 0.0560), by ternary search:
+    """The slope with the smallest worst gap (≈ 0.17708, gap ≈ 0.05604), by ternary search:
     the worst gap falls, then rises with the slope, so each step can drop a third of the interval."""
     for _ in range(steps):
         a, b = low + (high - low) / 3, high - (high - low) / 3
@@ -52,70 +102,149 @@ def best_hard_slope(low=0.1, high=0.3, steps=40):
     return (low + high) / 2
 
 
+# Where other criteria put the best slope (measured over z in [0, 12]; ranges from ±3 to ±20
+# move them by less than 0.0002): the smallest *average* gap at 0.2006, the smallest
+# *mean squared* gap at 0.1923. A grid of slopes finds them to within its step.
+MEAN_GAP_SLOPE, SQUARED_GAP_SLOPE = 0.20057, 0.19233
+
+
+def _near(value, centre, width):
+    try:
+        return abs(float(value) - centre) <= width
+    except (TypeError, ValueError):
+        return False
+
+
+def close_but_not_enough(reference, width, precision, search="a finer grid, more bisection steps"):
+    """A value near the answer but not to the digits asked: a coarse search, or rounded too early.
+
+    (The engine would call some of these "rounded", which misleads a learner whose search
+    simply took steps of 0.01 or whole numbers.)"""
+    return Mistake(
+        "close", None,
+        f"close, but not to the {precision} asked: a search that is too coarse "
+        f"({search}), or a number rounded too early (keep every digit; round only when you print).",
+        matches=lambda got: _near(got, reference(), width))
+
+
 EXERCISES = (
     Exercise(
         id="1.1", title="the textbook sigmoid", stars=1,
         reference=sigmoid,
         cases=lambda: [(standard_inputs(grid=(-20, 20), n_grid=401, n_random=199, scale=5.0),)],
-        elementwise=True, forbidden=SIGMOID_SHORTCUTS,
+        elementwise=True, forbidden=READY_MADE_SIGMOIDS,
         success="600 inputs between −20 and 20",
         mistakes=(
             SIGN_ERROR,
-            Mistake("operator precedence", lambda z: 1 / 1 + np.exp(-np.asarray(z, dtype=float)),
-                    "operator precedence: 1/1 + np.exp(-z) divides 1 by 1 first. Put the whole "
-                    "denominator in parentheses: 1 / (1 + np.exp(-z))."),
+            Mistake("operator precedence", lambda z: 1 / 1 + np.exp(-_z(z)),
+                    "you returned 1 + e⁻ᶻ, the denominator itself. Often that is operator precedence: "
+                    "1/1 + np.exp(-z) divides 1 by 1 first. Put the whole denominator in parentheses: "
+                    "1 / (1 + np.exp(-z))."),
+            Mistake("forgot the 1 +", lambda z: np.exp(_z(z)),
+                    "1/e⁻ᶻ is just eᶻ, which grows without bound. The denominator is 1 + e⁻ᶻ: the 1 is "
+                    "what keeps the result below 1."),
+            Mistake("minus instead of plus", lambda z: 1 / (1 - np.exp(-_z(z))),
+                    "the denominator is 1 + e⁻ᶻ, with a plus (with a minus it is 0 at z = 0)."),
+            Mistake("tanh is not σ", lambda z: np.tanh(_z(z)),
+                    "tanh(z) runs from −1 to 1; σ runs from 0 to 1. They are related by "
+                    "σ(z) = ½(1 + tanh(z/2)), but the exercise asks for 1/(1 + e⁻ᶻ)."),
+            Mistake("σ(2z) from tanh", lambda z: 0.5 * (1 + np.tanh(_z(z))),
+                    "½(1 + tanh(z)) is σ(2z): the identity is σ(z) = ½(1 + tanh(z/2)), with z/2."),
+            Mistake("σ(kz) instead of σ(z)", None,
+                    "your function is σ(k·z) for some k ≠ 1 — the same as 1/(1 + c⁻ᶻ) with a base c other "
+                    "than e. Either the exponent has a factor (−z/2, −2z), or e was replaced by another "
+                    "number (2, 10, or e typed in as 2.718…). Use np.exp(-z), which is exactly e⁻ᶻ.",
+                    matches=another_base),
+            Mistake("2σ − 1 instead of σ", lambda z: 2 * sigmoid(_z(z)) - 1,
+                    "2σ(z) − 1 runs from −1 to 1 (the bipolar sigmoid of chapter 05); σ itself runs from 0 to 1."),
+            Mistake("e⁻ᶻ alone", lambda z: np.exp(-_z(z)),
+                    "that is e⁻ᶻ by itself; σ(z) is 1 / (1 + e⁻ᶻ)."),
+            Mistake("the hard sigmoid", None,
+                    "that is a hard sigmoid, clip(½ + s·z, 0, 1), the straight-line stand-in of 6.5. The "
+                    "exercise asks for σ itself, 1/(1 + e⁻ᶻ).",
+                    matches=lambda z, got: any(np.allclose(np.asarray(got, dtype=float),
+                                                           np.clip(0.5 + s * _z(z), 0, 1), rtol=1e-9, atol=1e-12)
+                                               for s in (0.25, 0.2, 1 / 6))),
         ),
         hints=(
             "Translate σ(z) = 1 / (1 + e⁻ᶻ) symbol by symbol. NumPy's exponential is np.exp, and it "
             "works on a whole array at once.",
-            "Mind the parentheses: the denominator is the whole of (1 + e⁻ᶻ).",
-            "The body is a single line: return 1 / (1 + np.exp(...)) — what goes inside np.exp?",
+            "Mind the parentheses: the denominator is the whole of (1 + e⁻ᶻ), and the exponent is −z.",
+            "Test your function before checking it: at z = 0 it must give 0.5, at z = 2 about 0.88, and "
+            "at z = −2 about 0.12.",
         ),
     ),
     Exercise(
         id="1.2", title="six applicants' probabilities", stars=1,
         reference=lambda: sigmoid(KEY_Z),
-        cases=lambda: [()], names=(), atol=5e-5, computed=True,
+        cases=lambda: [()], names=(), rtol=0.0, atol=1e-4 * (1 + 1e-9), computed=True,
         success="six probabilities, as an array",
         mistakes=(
             Mistake("sign error", lambda: sigmoid(-KEY_Z),
-                    "a sign error: these are σ(−z). A higher score should mean a higher "
-                    "probability of default."),
-            Mistake("percentages", lambda: 100 * sigmoid(KEY_Z),
-                    "these are percentages; give probabilities between 0 and 1."),
+                    "a sign error: these are σ(−z), the probabilities of *repaying*. A higher score "
+                    "should mean a higher probability of default."),
+            Mistake("percentages", None,
+                    "these are percentages; give probabilities between 0 and 1.",
+                    matches=lambda got: np.shape(got) == KEY_Z.shape and
+                    np.allclose(np.asarray(got, dtype=float), 100 * sigmoid(KEY_Z), rtol=0, atol=0.051)),
+            Mistake("the scores, not probabilities", lambda: KEY_Z.copy(),
+                    "these are the scores z themselves; the probabilities are σ(z)."),
+            Mistake("odds instead of probabilities", lambda: np.exp(KEY_Z),
+                    "these are eᶻ, the odds of default (1/e⁻ᶻ: the 1 + is missing). The probability "
+                    "is σ(z) = 1/(1 + e⁻ᶻ)."),
+            Mistake("forgot the reciprocal", lambda: 1 + np.exp(-KEY_Z),
+                    "these are the denominators 1 + e⁻ᶻ; σ(z) is 1 divided by them."),
+            Mistake("slopes, not probabilities", lambda: sigmoid(KEY_Z) * (1 - sigmoid(KEY_Z)),
+                    "these are σ(z)(1 − σ(z)), the slopes of σ (chapter 02); the probabilities are σ(z)."),
+            Mistake("σ(kz) instead of σ(z)", None,
+                    "these are σ(k·z) for some k ≠ 1: a factor in the exponent (−2z, −z/2), or e replaced by "
+                    "another number (2, 10, 2.718…). Use np.exp(-z), exactly e⁻ᶻ.",
+                    matches=lambda got: another_base(KEY_Z, got)),
+            Mistake("0/1 instead of probabilities", None,
+                    "these are 0/1 decisions (default or not); the exercise asks for the probabilities "
+                    "σ(z) themselves. Don't round or threshold them.",
+                    matches=lambda got: _decisions(got, sigmoid(KEY_Z))),
         ),
         hints=(
-            "Put the six scores in one NumPy array and give the whole array to a sigmoid "
-            "function (yours from 1.1, or helpers.sigmoid).",
-            "np.array([-5.0, -2.0, 0.0, 0.5, 2.0, 5.0]) is the array of scores; a sigmoid applied "
-            "to it returns the six probabilities in the same order.",
+            "The probability of default is σ(z). Put the six scores in one NumPy array, in the order "
+            "Ada … Finn.",
+            "A sigmoid (yours from 1.1, or helpers.sigmoid) works on a whole array at once: apply it to "
+            "the array of scores and return what comes back, without rounding it away.",
         ),
     ),
     Exercise(
         id="1.3", title="steepness for 99 % at z = 1", stars=2,
         reference=lambda: np.log(99.0),
-        cases=lambda: [()], names=(), digits=6, computed=True,
+        cases=lambda: [()], names=(), digits=6, computed=True, forbidden=LOGIT_SHORTCUTS,
         success="k = ln 99",
         mistakes=(
             Mistake("odds instead of log-odds", lambda: 99.0,
                     "99 is the odds 0.99/0.01. σ(k) = 0.99 means e⁻ᵏ = 0.01/0.99, so k is the "
                     "*logarithm* of the odds."),
+            Mistake("forgot the logarithm", lambda: 0.01 / 0.99,
+                    "that is e⁻ᵏ, not k: take the natural logarithm to undo the e (and mind the minus)."),
             Mistake("log of the probability", lambda: np.log(0.99),
                     "ln 0.99 is the log of the probability; the steepness is the log of the *odds* "
                     "0.99/0.01. Solve 1/(1 + e⁻ᵏ) = 0.99 for k step by step."),
             Mistake("base-10 logarithm", lambda: np.log10(99.0),
                     "np.log10 is the base-10 logarithm; the sigmoid is built on e, so use np.log."),
+            Mistake("base-2 logarithm", lambda: np.log2(99.0),
+                    "np.log2 is the base-2 logarithm; the sigmoid is built on e, so use np.log."),
             Mistake("sign error", lambda: -np.log(99.0),
                     "a sign error: a negative k flips the curve, so σ(k·1) would be 0.01."),
             Mistake("ln 100 instead of ln 99", lambda: np.log(100.0),
                     "you set e⁻ᵏ = 0.01. But σ(k) = 0.99 means 1 + e⁻ᵏ = 1/0.99, so "
                     "e⁻ᵏ = 1/0.99 − 1 = 0.01/0.99, a little more than 0.01."),
+            Mistake("k upside down", lambda: 1 / np.log(99.0),
+                    "that is 1/k: from e⁻ᵏ = 0.01/0.99, taking logs gives −k = ln(0.01/0.99) directly."),
+            close_but_not_enough(lambda: np.log(99.0), 0.005, "six significant digits"),           # ln 100 is 0.01 away
         ),
         hints=(
-            "Write the equation σ(k·1) = 0.99, that is 1 / (1 + e⁻ᵏ) = 0.99, and solve for k.",
-            "Rearrange to e⁻ᵏ = 1/0.99 − 1 = 0.01/0.99, then take the natural log of both sides.",
-            "Both sides are now powers of e: the natural logarithm np.log undoes e. Mind the minus sign "
-            "in −k, and return k as a number.",
+            "Write the equation σ(k·1) = 0.99, that is 1 / (1 + e⁻ᵏ) = 0.99, and solve it for k.",
+            "First isolate 1 + e⁻ᵏ (turn both sides upside down), then e⁻ᵏ alone. You get a number "
+            "slightly larger than 0.01.",
+            "Once e⁻ᵏ equals a number, the natural logarithm np.log undoes the e: −k = ln(that number). "
+            "Mind the minus sign. (The number simplifies to a ratio of two probabilities — which?)",
         ),
     ),
     Exercise(
@@ -124,10 +253,17 @@ EXERCISES = (
         cases=lambda: [(standard_inputs(extremes=[s * v for v in (1e-300, 1e-8, 20, 36, 37, 100, 500,
                                                                    700, 709, 710, 745, 746, 800, 1000,
                                                                    1e5, 1e300) for s in (-1, 1)]),)],
-        elementwise=True, atol=1e-320, forbidden=SIGMOID_SHORTCUTS,
+        elementwise=True, atol=1e-320, forbidden=READY_MADE_SIGMOIDS,
         success="1002 inputs, extremes up to ±1e300 included, every tiny probability to full precision, "
                 "no warnings",
         mistakes=(
+            Mistake("tiny probabilities set to 0", None,
+                    "right everywhere except below z ≈ −709, where your function returns 0 (a clip, or a "
+                    "cut-off for very negative z, avoids the warning but not the loss). σ(−710) ≈ 4.5e−309 is "
+                    "still a float64 number and must come back with its digits: use the recipe of 5.5, which "
+                    "only takes exp of numbers ≤ 0.",
+                    matches=lambda z, got: np.shape(got) == np.shape(z) and
+                    bool(np.all(np.asarray(got, dtype=float) == _quietly(textbook_sigmoid, z)))),
             Mistake("textbook form overflows", textbook_sigmoid,
                     "this is the textbook form: for z < −709, −z is so large that np.exp(−z) overflows "
                     "to inf. Rewrite so that you only ever take exp of a number ≤ 0 (section 5.5)."),
@@ -135,16 +271,24 @@ EXERCISES = (
                     "np.where(z >= 0, A, B) computes A and B for every z before choosing, so the "
                     "exp(−z) in A still overflows for very negative z (and B gives inf/inf = nan for very "
                     "positive z). Make both branches safe: build them from e = np.exp(−|z|)."),
-            SIGN_ERROR,
+            Mistake("eᶻ/(1 + eᶻ) overflows too", other_form,
+                    "eᶻ/(1 + eᶻ) is the safe form for z < 0 only: for z > 709, eᶻ overflows and "
+                    "inf/inf gives nan. Use it for z < 0 and 1/(1 + e⁻ᶻ) for z ≥ 0 (section 5.5)."),
+            Mistake("σ(|z|) for every z", lambda z: sigmoid(np.abs(_z(z))),
+                    "your function gives σ(|z|): right for z ≥ 0, but every negative score gets a "
+                    "probability above ½. For z < 0 you need the other form of 5.5, e/(1 + e)."),
+            Mistake("sign error", lambda z: sigmoid(-_z(z)),
+                    "you computed σ(−z): a sign error, or the two forms of 5.5 swapped — with "
+                    "e = e^(−|z|), 1/(1 + e) belongs to z ≥ 0 and e/(1 + e) to z < 0."),
         ),
         hints=(
-            "exp(-z) is only dangerous when -z is large and positive, i.e. when z is very negative. "
-            "For z < 0, multiply the top and bottom of 1/(1 + e⁻ᶻ) by eᶻ: what do you get?",
-            "For z ≥ 0 use 1/(1 + e⁻ᶻ); for z < 0 use eᶻ/(1 + eᶻ). Both only take exp of a number ≤ 0. "
-            "Both can be written with e = np.exp(-np.abs(z)).",
-            "np.where(z >= 0, A, B) computes both A and B for every z before choosing, so it still "
-            "warns. Compute e = np.exp(-np.abs(z)) once: both forms can be written with e alone. Which "
-            "one belongs to z ≥ 0?",
+            "exp(−z) is only dangerous when −z is large and positive, that is when z is very negative. "
+            "Section 5.5 gives a second form of σ for z < 0: which exponential does it take there?",
+            "With e = np.exp(-np.abs(z)) nothing can overflow: e lies in (0, 1]. Section 5.5 writes σ "
+            "for z ≥ 0 and for z < 0 using e alone.",
+            "np.where(condition, A, B) computes both A and B for every z before choosing — harmless once "
+            "neither can overflow. Build A and B from e only, and avoid any 1 − (…): subtracting from 1 "
+            "throws away the digits of tiny probabilities.",
         ),
     ),
     Exercise(
@@ -155,21 +299,41 @@ EXERCISES = (
         mistakes=(
             Mistake("σ's own slope", lambda: 0.25,
                     "¼ copies σ's slope at 0, which is best near 0 but leaves a gap of about 0.12 at "
-                    "the corners z = ±2. Measure the worst gap for many slopes and compare."),
+                    "the corners z = ±2. Measure the worst gap for many slopes and compare. (If a search "
+                    "gave you ¼, check that your hard sigmoid is ½ + s·z, clipped to [0, 1].)"),
             Mistake("PyTorch's slope", lambda: 1 / 6,
                     "1/6 is the choice of PyTorch, JAX and Keras 3 (corners at ±3): close, but a slightly "
                     "steeper line has a smaller worst gap."),
+            Mistake("the smallest average gap", None,
+                    "this slope makes the *average* gap smallest (np.mean of the gaps over z). The "
+                    "exercise asks for the smallest *worst* gap: take the max over z for each slope.",
+                    matches=lambda got: _near(got, MEAN_GAP_SLOPE, 0.0007) and not _near(got, 0.2, 1e-9)),
             Mistake("old Keras slope", lambda: 0.2,
-                    "0.2 was the old Keras choice: close, but a slightly gentler line has a smaller worst gap."),
+                    "0.2 was the old Keras choice (and about where the *average* gap is smallest): close, but "
+                    "a slightly gentler line has a smaller *worst* gap — the largest gap over z, for each slope."),
+            Mistake("the smallest squared gap", None,
+                    "this slope makes the mean *squared* gap smallest. The exercise asks for the smallest "
+                    "*worst* gap: take the max of |σ(z) − hard(z)| over z for each slope.",
+                    matches=lambda got: _near(got, SQUARED_GAP_SLOPE, 0.0007)),
             Mistake("the gap, not the slope", lambda: worst_hard_gap(best_hard_slope()),
                     "that is the smallest worst gap itself; return the slope s that achieves it."),
+            close_but_not_enough(best_hard_slope, 0.01, "three decimals",
+                                 "a finer grid of slopes, and a grid of z that is fine enough and reaches past the "
+                                 "corners z = ±1/(2s)"),
+            Mistake("far from the best slope", None,
+                    "this slope is far from the best one: its worst gap is much larger than the smallest. "
+                    "Check each step of your search: the hard sigmoid is np.clip(0.5 + s * z, 0, 1); a slope's "
+                    "worst gap is the max over z of |σ(z) − hard(z)|, on a fine grid of z that reaches past the "
+                    "corners z = ±1/(2s); the best slope has the *smallest* worst "
+                    "gap (np.argmin, not np.argmax); and return that slope, not its position or its gap.",
+                    matches=lambda got: not _near(got, best_hard_slope(), 0.01) and _near(got, 0.5, 0.5)),
         ),
         hints=(
             "For a slope s the hard sigmoid is np.clip(0.5 + s * z, 0, 1). Write a function that returns "
-            "its worst gap, the largest |σ(z) − hard(z)| over a fine grid of z (say 0 to 12: by symmetry "
-            "z ≥ 0 is enough).",
+            "its worst gap, the largest |σ(z) − hard(z)| over a fine grid of z (say 0 to 12 in steps of "
+            "0.001: by symmetry z ≥ 0 is enough, and a coarse grid misses the worst point).",
             "Evaluate that worst gap for many slopes between 0.1 and 0.3 (np.arange with a step of "
-            "0.0001) and pick the slope with the smallest worst gap (np.argmin).",
+            "0.0001) and keep the slope with the smallest worst gap. np.argmin gives its position.",
             "The answer is between 1/6 and 0.2; three correct decimals are enough. Return the slope, "
             "not the gap.",
         ),
@@ -177,7 +341,7 @@ EXERCISES = (
     Exercise(
         id="1.6", title="how steep is a step?", stars=3,
         reference=lambda: np.log(99.0) / 0.1,
-        cases=lambda: [()], names=(), digits=4, computed=True,
+        cases=lambda: [()], names=(), digits=4, computed=True, forbidden=LOGIT_SHORTCUTS,
         success="k = ln(99)/0.1 ≈ 46",
         mistakes=(
             Mistake("forgot the 0.1", lambda: np.log(99.0),
@@ -187,12 +351,32 @@ EXERCISES = (
                     "σ(k·0.1) = 0.99 means k·0.1 = ln 99, so k = ln 99 / 0.1 — divide, don't multiply."),
             Mistake("ln 100 instead of ln 99", lambda: np.log(100.0) / 0.1,
                     "σ(x) = 0.99 gives e⁻ˣ = 1/0.99 − 1 = 0.01/0.99, not 0.01: x = ln 99, not ln 100."),
+            Mistake("base-10 logarithm", lambda: np.log10(99.0) / 0.1,
+                    "np.log10 is the base-10 logarithm; the sigmoid is built on e, so use np.log."),
+            Mistake("0.01 and 0.1 swapped", lambda: np.log(9.0) / 0.01,
+                    "you asked for σ within 0.1 of the step from |z| = 0.01 on; the exercise asks for "
+                    "within 0.01, from |z| = 0.1 on."),
+            Mistake("the straight line instead of σ", lambda: 0.49 / 0.25 / 0.1,
+                    "you used the straight line ½ + x/4 (σ's tangent at 0, the hard sigmoid of 6.5), which "
+                    "reaches 0.99 at x = 1.96. σ itself bends away from it: solve σ(k·0.1) = 0.99."),
+            Mistake("odds instead of log-odds", lambda: 99.0 / 0.1,
+                    "99 is the odds 0.99/0.01; k·0.1 is their *logarithm* (as in 1.3)."),
+            Mistake("0.01 in place of 0.1", lambda: np.log(99.0) / 0.01,
+                    "you divided by 0.01, the allowed distance; the smallest |z| is 0.1: σ(k·0.1) = 0.99."),
+            Mistake("0.1 taken as the distance", lambda: np.log(9.0) / 0.1,
+                    "you asked for σ within 0.1 of the step (σ = 0.9); the exercise asks for within 0.01 "
+                    "(σ = 0.99) from |z| = 0.1 on."),
+            Mistake("log of the probability", lambda: np.log(0.99) / 0.1,
+                    "ln 0.99 is the log of the probability; k·0.1 is the log of the *odds* 0.99/0.01, as in 1.3."),
+            close_but_not_enough(lambda: np.log(99.0) / 0.1, 0.5, "four significant digits",
+                                 "smaller steps of k, more bisection steps, and z = 0.1 itself among the scores tried"),
         ),
         hints=(
             "σ(kz) is farthest from the step's value where |z| is smallest, so only |z| = 0.1 matters. "
             "By symmetry σ(−kz) = 1 − σ(kz), so z = +0.1 is enough.",
-            "Solve σ(k · 0.1) = 0.99 for k, as in exercise 1.3.",
-            "1.3 gave σ(x) = 0.99 at x = ln 99; now x = k · 0.1.",
+            "So the condition is σ(k · 0.1) = 0.99: the equation of exercise 1.3, with k · 0.1 in place "
+            "of k.",
+            "1.3 told you which number k · 0.1 must equal; one division remains.",
         ),
     ),
 )

@@ -287,7 +287,7 @@ def near_miss(got, expected, rtol, atol):
         return None
     error = abs(got - expected) / abs(expected)
     allowed = (atol + rtol * abs(expected)) / abs(expected)
-    if error <= allowed or error > max(100 * allowed, 1e-3):
+    if error <= allowed or error > min(max(10 * allowed, 1e-3), 0.02):   # within 2 % at most
         return None
     right_digits = max(0, int(-math.log10(error)))
     return ("close", f"close — your value agrees with the answer to about {right_digits} significant "
