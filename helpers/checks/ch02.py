@@ -13,7 +13,7 @@ import numpy as np
 
 from ..numerics import logit, sigmoid, sigmoid_derivative
 from ..widgets import Question
-from .comparing import as_float_array, general_cause
+from .comparing import as_float_array, breaks_property, general_cause, values_shaped
 from .engine import SLOPE_SHORTCUTS, Exercise, Mistake, standard_inputs
 
 KEY_Z = np.array([-5.0, -2.0, 0.0, 0.5, 2.0, 5.0])   # the six scores used through the course
@@ -35,34 +35,6 @@ def _sigma_second(z):
 
 
 # --- recognising a family of answers (for Mistake(matches=…)) -----------------------------------
-
-def _values(got, shape):
-    """got as a float array of the given shape, or None (a list is named as a list, not matched here)."""
-    if isinstance(got, (list, tuple)):
-        return None
-    got = as_float_array(got)
-    return got if got is not None and got.shape == tuple(shape) else None
-
-
-def _property(test, reference, rtol, atol):
-    """A predicate for a property every right answer has: True when ``got`` breaks it.
-
-    ``test(*inputs, got)`` says whether the property is broken; answers that a general cause
-    explains (a constant factor, the sign, rounding, float32, lost tail digits …) are left to it.
-    """
-    def matches(*args):
-        *inputs, got = args
-        expected = np.asarray(reference(*inputs), dtype=float)
-        values = _values(got, expected.shape)
-        if values is None or not np.all(np.isfinite(values)):
-            return False
-        dtype = getattr(got, "dtype", None)
-        with np.errstate(all="ignore"):
-            if general_cause([values], [expected], [dtype], rtol, atol, inputs=inputs[0]) is not None:
-                return False
-            return bool(test(*inputs, values))
-    return matches
-
 
 def _mirror_pairs(z):
     """Index pairs (i, j) with z[j] = −z[i] > 0: where an even or odd function can be tested."""
@@ -94,7 +66,7 @@ def _difference_family(g, order=1, reference=None, rtol=1e-9, atol=1e-12):
     """
     def matches(z, got):
         z = _f(z)
-        values = _values(got, z.shape)
+        values = values_shaped(got, z.shape)
         if values is None or not np.all(np.isfinite(values)):
             return False
         with np.errstate(all="ignore"):
@@ -144,7 +116,7 @@ def _nearly(reference, rtol, atol):
                    "your values are within about a millionth of the right ones, but not exact: a finite-difference "
                    "estimate with a small step (its rounding error grows like 1/h), or a constant typed with too "
                    "few digits. The check asks for the formula, exact to rounding.",
-                   matches=_property(test, reference, rtol, atol))
+                   matches=breaks_property(test, reference, rtol, atol))
 
 
 # --- 2.1 σ′ from σ ----------------------------------------------------------------------------
@@ -161,15 +133,15 @@ def _slope_properties(reference, rtol, atol):
         Mistake("negative slope", None,
                 "some of your values are negative, but σ is increasing, so σ′(z) > 0 for every z (section 5.1: "
                 "the two minus signs of the quotient rule cancel). Look for a sign slip or a subtraction in the "
-                "wrong order.", matches=_property(lambda z, got: np.any(got < 0), reference, rtol, atol)),
+                "wrong order.", matches=breaks_property(lambda z, got: np.any(got < 0), reference, rtol, atol)),
         Mistake("slope above ¼", None,
                 "some of your values are above ¼, but σ′(z) = ¼ − (σ(z) − ½)² ≤ ¼ for every z (section 5.3). "
                 "A factor is wrong: σ′ is σ(z) times 1 − σ(z), both between 0 and 1.",
-                matches=_property(lambda z, got: np.any(got > 0.25 + 1e-6), reference, rtol, atol)),
+                matches=breaks_property(lambda z, got: np.any(got > 0.25 + 1e-6), reference, rtol, atol)),
         Mistake("not even", None,
                 "your values differ at z and −z, but σ′ is even: σ′(−z) = σ′(z) (section 5.4). A product of σ "
                 "with itself, or of 1 − σ with itself, is not; σ(z)·(1 − σ(z)) is.",
-                matches=_property(_not_even, reference, rtol, atol)),
+                matches=breaks_property(_not_even, reference, rtol, atol)),
         _nearly(reference, rtol, atol),
     )
 
@@ -234,7 +206,7 @@ def _central_cases():
 def _own_step(f, z, h, got):
     """The answer ignores the h it is given and uses a step of its own (a central or forward difference)."""
     z = _f(z)
-    got = _values(got, z.shape)
+    got = values_shaped(got, z.shape)
     if got is None:
         return False
     for step in STEPS:
@@ -259,7 +231,7 @@ def _scores_for_slope():
 
 
 def _pair_of_scores(got):
-    got = _values(got, (2,))
+    got = values_shaped(got, (2,))
     return got if got is not None and np.all(np.isfinite(got)) else None
 
 
@@ -407,7 +379,7 @@ def _lost_to_subtraction(z, got):
     """got is s·(1 − s) for some accurate σ: right wherever σ is not close to 1, and off by no more than
     the rounding of a number near 1 (a few 1e-16) where it is — on one side or both (σ of |z|)."""
     z = _f(z)
-    got = _values(got, z.shape)
+    got = values_shaped(got, z.shape)
     if got is None:
         return False
     right = sigmoid_derivative(z)
@@ -435,7 +407,7 @@ def _unsafe_square_mirror(z):
 def _clipped_scores(z, got):
     """got is σ′(clip(z, −c, c)) for some c: right up to |z| = c, one constant value beyond, on each side."""
     z = _f(z)
-    got = _values(got, z.shape)
+    got = values_shaped(got, z.shape)
     if got is None:
         return False
     right = sigmoid_derivative(z)
@@ -571,8 +543,8 @@ def _exercises():
                 Mistake("the odds σ/(1 − σ)", None,
                         "σ/(1 − σ) = eᶻ is the odds (chapter 03), not the slope: the two factors of σ′ are "
                         "multiplied, σ·(1 − σ).",
-                        matches=lambda z, got: _values(got, np.shape(z)) is not None and bool(np.all(np.isclose(
-                            _values(got, np.shape(z)), np.exp(_f(z)), rtol=1e-6, atol=1e-12)))),
+                        matches=lambda z, got: values_shaped(got, np.shape(z)) is not None and bool(np.all(np.isclose(
+                            values_shaped(got, np.shape(z)), np.exp(_f(z)), rtol=1e-6, atol=1e-12)))),
                 Mistake("finite difference instead of the formula", None, FINITE_DIFFERENCE_EXPLANATION,
                         matches=_difference_family(sigmoid, 1, sigmoid_derivative, rtol21, atol21)),
                 *_slope_properties(sigmoid_derivative, rtol21, atol21),
@@ -616,10 +588,10 @@ def _exercises():
                 Mistake("not symmetric", None,
                         "your slopes differ at a and 1 − a, but a(1 − a) is the same for both: an output and "
                         "its mirror 1 − a have the same slope (section 5.5).",
-                        matches=_property(_not_symmetric, _slope_from_output, 1e-9, 1e-12)),
+                        matches=breaks_property(_not_symmetric, _slope_from_output, 1e-9, 1e-12)),
                 Mistake("slope above ¼", None,
                         "some of your slopes are above ¼, but a(1 − a) = ¼ − (a − ½)² ≤ ¼ (section 5.3).",
-                        matches=_property(lambda a, got: np.any(got > 0.25 + 1e-12), _slope_from_output,
+                        matches=breaks_property(lambda a, got: np.any(got > 0.25 + 1e-12), _slope_from_output,
                                           1e-9, 1e-12)),
             ),
             hints=(
@@ -789,11 +761,11 @@ def _exercises():
                 Mistake("wrong at z = 0", None,
                         "at z = 0 your function does not give −1/8, the value section 5.6 found for σ‴(0). Put "
                         "σ = ½ and σ′ = ¼ into your formula by hand to find the slip.",
-                        matches=_property(_wrong_at_zero, _third, rtol26, atol26)),
+                        matches=breaks_property(_wrong_at_zero, _third, rtol26, atol26)),
                 Mistake("not even", None,
                         "your values differ at z and −z, but σ‴ is even, like σ′: with σ(−z) = 1 − σ(z), "
                         "1 − 6σ + 6σ² and σ(1 − σ) are unchanged. Check each term of your formula.",
-                        matches=_property(_not_even, _third, rtol26, atol26)),
+                        matches=breaks_property(_not_even, _third, rtol26, atol26)),
                 _nearly(_third, rtol26, atol26),
             ),
             hints=(

@@ -13,7 +13,7 @@ import numpy as np
 from ..data import make_loan_data
 from ..numerics import logit, sigmoid
 from ..widgets import Question
-from .comparing import as_float_array, general_cause
+from .comparing import as_float_array, breaks_property, general_cause, values_shaped
 from .engine import LOGIT_SHORTCUTS, Exercise, Mistake
 
 # a library's logit: what 3.2 and 3.6 ask the learner to write
@@ -28,46 +28,13 @@ def _as_float(a):
     return np.asarray(a, dtype=float)
 
 
-def _values(got, shape):
-    """got as a float array of the given shape, or None (a list is named as a list, not matched here)."""
-    if isinstance(got, (list, tuple)):
-        return None
-    got = as_float_array(got)
-    return got if got is not None and got.shape == tuple(shape) else None
-
-
-def _property(test, reference, rtol, atol, cases=False):
-    """A predicate for a property every right answer has: True when ``got`` breaks it.
-
-    ``test(*inputs, got)`` says whether the property is broken; answers that a general cause
-    explains (a constant factor, the sign, rounding, float32, lost tail digits …) are left to it.
-    With ``cases`` (an exercise of separate cases, each judged on its own): a case the answer gets
-    right fits too, and a factor or a shift that differs from case to case explains nothing.
-    """
-    def matches(*args):
-        *inputs, got = args
-        expected = np.asarray(reference(*inputs), dtype=float)
-        values = _values(got, expected.shape)
-        if values is None:
-            return False
-        if cases and np.all(np.isclose(values, expected, rtol=rtol, atol=atol)):
-            return True
-        dtype = getattr(got, "dtype", None)
-        with np.errstate(all="ignore"):
-            cause = general_cause([values], [expected], [dtype], rtol, atol, inputs=None if cases else inputs[0])
-            if cause is not None and not (cases and cause[0] in ("constant factor", "constant shift")):
-                return False
-            return bool(test(*inputs, values))
-    return matches
-
-
 def _close_to(formula, rtol=1e-6, atol=1e-9):
     """matches(*inputs, got): got is what ``formula`` gives, allowing for how different spellings round."""
     def matches(*args):
         *inputs, got = args
         with np.errstate(all="ignore"):
             wrong = np.asarray(formula(*inputs), dtype=float)
-        values = _values(got, wrong.shape)
+        values = values_shaped(got, wrong.shape)
         return values is not None and bool(np.all(np.isclose(values, wrong, rtol=rtol, atol=atol, equal_nan=True)))
     return matches
 
@@ -143,7 +110,7 @@ def _clipped_matches(p, got):
     inside [ε, 1 − ε] (up to digits lost near ½); for every p beyond ε, one constant value: the
     logit of ε (of 1 − ε)."""
     p = _as_float(p)
-    got = _values(got, p.shape)
+    got = values_shaped(got, p.shape)
     if got is None or not np.all(np.isfinite(got)):
         return False
     wrong = ~np.isclose(got, logit(p), rtol=1e-9, atol=1e-9)      # (digits lost near ½ don't count here)
@@ -166,7 +133,7 @@ def _clipped_matches(p, got):
 def _epsilon_added(p, got):
     """Does ``got`` look like ln((p + ε₁)/(1 − p + ε₂)) for small ε₁, ε₂ ≥ 0 (not both 0)?"""
     p = _as_float(p)
-    got = _values(got, p.shape)
+    got = values_shaped(got, p.shape)
     if got is None or not np.all(np.isfinite(got)):
         return False
     low, high = np.argmin(p), np.argmax(p)
@@ -212,15 +179,15 @@ def _logit_properties(reference, rtol, atol, what):
         Mistake("not 0 at p = ½", None,
                 f"at p = ½ your function does not give 0, but even odds (1 : 1) have {what} ln 1 = 0. "
                 "Check the ratio p/(1 − p) and the log around it.",
-                matches=_property(_not_zero_at_half, reference, rtol, atol)),
+                matches=breaks_property(_not_zero_at_half, reference, rtol, atol)),
         Mistake("not antisymmetric", None,
                 f"your values at p and 1 − p are not opposite numbers, but the {what} of 1 − p is minus "
                 "that of p: ln((1 − p)/p) = −ln(p/(1 − p)) (section 5.1). Check the ratio p/(1 − p).",
-                matches=_property(_not_antisymmetric, reference, rtol, atol)),
+                matches=breaks_property(_not_antisymmetric, reference, rtol, atol)),
         Mistake("not increasing", None,
                 f"your values fall somewhere as p grows, but the {what} ln(p/(1 − p)) grows with p: a "
                 "likelier event has larger log-odds. Check which way up the ratio is.",
-                matches=_property(_decreasing, reference, rtol, atol)),
+                matches=breaks_property(_decreasing, reference, rtol, atol)),
     )
 
 
@@ -366,7 +333,7 @@ def _logit_inputs():
 
 def _digits_lost_near_half(p, got):
     """Does ``got`` lose digits only near ½, the way ln(p/(1 − p)) and ln p − ln(1 − p) do?"""
-    p, got = _as_float(p), _values(got, np.shape(p))
+    p, got = _as_float(p), values_shaped(got, np.shape(p))
     if got is None:
         return False
     right = logit(p)
@@ -382,7 +349,7 @@ def _inverse_minus_one(p):
 
 def _lost_near_one(p, got):
     """Right (to the digits lost near ½) except near p = 1, where it keeps only a few digits."""
-    p, got = _as_float(p), _values(got, np.shape(p))
+    p, got = _as_float(p), values_shaped(got, np.shape(p))
     if got is None or not np.all(np.isfinite(got)):
         return False
     right = logit(p)
@@ -430,14 +397,14 @@ def _exercises():
                 Mistake("not a probability", None,
                         "some of your values lie outside [0, 1], so they cannot be probabilities. Solve "
                         "o = p/(1 − p) for p (hint 2).",
-                        matches=_property(_outside_0_1, _probability, 1e-9, 1e-12)),
+                        matches=breaks_property(_outside_0_1, _probability, 1e-9, 1e-12)),
                 Mistake("not ½ at even odds", None,
                         "at even odds (1 : 1, one default for every repayment) the probability must be ½; "
                         "yours is not. Check your formula with o = 1.",
-                        matches=_property(_not_half_at_even_odds, _probability, 1e-9, 1e-12)),
+                        matches=breaks_property(_not_half_at_even_odds, _probability, 1e-9, 1e-12)),
                 Mistake("not increasing", None,
                         "your probabilities fall somewhere as the odds grow, but better odds of default mean a "
-                        "higher probability of default.", matches=_property(_decreasing, _probability, 1e-9, 1e-12)),
+                        "higher probability of default.", matches=breaks_property(_decreasing, _probability, 1e-9, 1e-12)),
             ),
             hints=(
                 "Odds o = p/(1 − p) compare the event with its opposite: o = 9 means 9 defaults for "
@@ -547,7 +514,7 @@ def _exercises():
                         "it from w_j, feature_std and change.", matches=_example_value),
                 Mistake("not a factor above 0", None,
                         "a factor that multiplies odds (which are positive) is positive: e^Δz > 0 for every Δz.",
-                        matches=_property(lambda w, s, c, got: np.any(got <= 0), _odds_multiplier, 1e-9, 1e-12, cases=True)),
+                        matches=breaks_property(lambda w, s, c, got: np.any(got <= 0), _odds_multiplier, 1e-9, 1e-12, cases=True)),
             ),
             hints=(
                 "The model is z = w·x_std + b with x_std = (x − mean)/std. How much does x_std change when "
@@ -601,11 +568,11 @@ def _exercises():
                         "your values are σ of a different score: they fit σ(a·z + c) with z = Xw + b, but with a "
                         "factor a ≠ 1 or a shift c ≠ 0 (σ(z/2), a bias twice or missing, a stray scale). The score "
                         "is exactly X @ w + b.",
-                        matches=_property(_another_score, _predict_proba, 1e-9, 1e-12, cases=True)),
+                        matches=breaks_property(_another_score, _predict_proba, 1e-9, 1e-12, cases=True)),
                 Mistake("not probabilities", None,
                         "some of your values lie outside [0, 1]: they cannot be probabilities. σ of any score "
                         "lies between 0 and 1.",
-                        matches=_property(lambda X, w, b, got: np.any((got < 0) | (got > 1)), _predict_proba,
+                        matches=breaks_property(lambda X, w, b, got: np.any((got < 0) | (got > 1)), _predict_proba,
                                           1e-9, 1e-12, cases=True)),
             ),
             hints=(
@@ -649,20 +616,20 @@ def _exercises():
                 Mistake("slope right, intercept wrong", None,
                         "your line has the right slope −w₁/w₂ but the wrong intercept: check how b enters, "
                         "x₂ = −(w₁x₁ + b)/w₂ has the intercept −b/w₂.",
-                        matches=_property(_line_part("slope"), _boundary_x2, 1e-9, 1e-12, cases=True)),
+                        matches=breaks_property(_line_part("slope"), _boundary_x2, 1e-9, 1e-12, cases=True)),
                 Mistake("intercept right, slope wrong", None,
                         "your line crosses x₁ = 0 at the right place, −b/w₂, but its slope is not −w₁/w₂: "
                         "check how w₁ and w₂ enter.",
-                        matches=_property(_line_part("intercept"), _boundary_x2, 1e-9, 1e-12, cases=True)),
+                        matches=breaks_property(_line_part("intercept"), _boundary_x2, 1e-9, 1e-12, cases=True)),
                 Mistake("a straight line, but not the boundary", None,
                         "your x₂ values lie on a straight line, but not on the boundary: its slope must be "
                         "−w₁/w₂ and its intercept −b/w₂, and in some cases yours differ. Solve "
                         "w₁x₁ + w₂x₂ + b = 0 for x₂ step by step (hint 2).",
-                        matches=_property(_line_part("some"), _boundary_x2, 1e-9, 1e-12, cases=True)),
+                        matches=breaks_property(_line_part("some"), _boundary_x2, 1e-9, 1e-12, cases=True)),
                 Mistake("not a straight line", None,
                         "your x₂ values do not lie on a straight line in x₁, but the boundary "
                         "w₁x₁ + w₂x₂ + b = 0 of two features is one (section 5.4): x₂ = −(w₁x₁ + b)/w₂.",
-                        matches=_property(lambda x1, w, b, got: _line_through(x1, got) is None, _boundary_x2,
+                        matches=breaks_property(lambda x1, w, b, got: _line_through(x1, got) is None, _boundary_x2,
                                           1e-9, 1e-12, cases=True)),
             ),
             hints=(

@@ -293,3 +293,38 @@ def near_miss(got, expected, rtol, atol):
     return ("close", f"close — your value agrees with the answer to about {right_digits} significant "
             f"digit{'' if right_digits == 1 else 's'}, but the exercise asks for more. Refine your "
             "search (a finer grid, more bisection steps) or keep more digits.")
+
+
+# --- mistakes described by a property every right answer has ----------------------------------
+
+def values_shaped(got, shape):
+    """got as a float array of the given shape, or None (a list is named as a list, not matched here)."""
+    if isinstance(got, (list, tuple)):
+        return None
+    got = as_float_array(got)
+    return got if got is not None and got.shape == tuple(shape) else None
+
+
+def breaks_property(test, reference, rtol, atol, cases=False):
+    """A ``Mistake(matches=…)`` predicate: True when ``got`` breaks a property every right answer has.
+
+    ``test(*inputs, got)`` says whether the property is broken; answers that a general cause
+    explains (a constant factor, the sign, rounding, float32, lost tail digits …) are left to it.
+    With ``cases`` (an exercise of separate cases, each judged on its own): a case the answer gets
+    right fits too, and a factor or a shift that differs from case to case explains nothing.
+    """
+    def matches(*args):
+        *inputs, got = args
+        expected = np.asarray(reference(*inputs), dtype=float)
+        values = values_shaped(got, expected.shape)
+        if values is None or not np.all(np.isfinite(values)):
+            return False
+        if cases and np.all(np.isclose(values, expected, rtol=rtol, atol=atol)):
+            return True
+        dtype = getattr(got, "dtype", None)
+        with np.errstate(all="ignore"):
+            cause = general_cause([values], [expected], [dtype], rtol, atol, inputs=None if cases else inputs[0])
+            if cause is not None and not (cases and cause[0] in ("constant factor", "constant shift")):
+                return False
+            return bool(test(*inputs, values))
+    return matches
