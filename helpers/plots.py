@@ -9,6 +9,10 @@ Axes you pass, or make a new figure; they label what they draw and never call
     >>> plt.close(fig)        # in a notebook: plt.show()
 """
 
+import base64
+import html
+import io
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
@@ -16,7 +20,7 @@ from cycler import cycler
 
 from .numerics import sigmoid
 
-__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "plot_sigmoid", "sigmoid_figure", "loan_model_figure",
+__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "alt_text", "figure_output", "plot_sigmoid", "sigmoid_figure", "loan_model_figure",
            "mark_values", "loan_scatter", "draw_decision_boundary"]
 
 # The Okabe–Ito palette: eight colours that stay distinct for the common kinds of colour
@@ -64,6 +68,77 @@ def use_course_style():
         "legend.frameon": False,
         "lines.linewidth": 2.0,
     })
+    _show_figures_with_alt_text()
+
+
+# --- alt text: every figure says in words what it shows --------------------------------------------
+# Jupyter has no standard place for an image's description yet. JupyterLab and nbconvert's HTML both
+# prefer an output's text/html over its image/png, so a figure is shown as <img alt="…" src="data:…">,
+# with the PNG and the description kept beside it (image/png, text/plain, and the output metadata's
+# "alt", which nbconvert's classic template and nbsphinx read).
+
+def alt_text(fig, text):
+    """Describe ``fig`` in words for readers who cannot see it; returns ``fig``.
+
+    The description becomes the figure's alt text in JupyterLab (what a screen reader reads out),
+    in nbconvert's HTML and in the stored notebook. Say what is drawn and what to notice, in a
+    sentence or two; the numbers may come from the cell (an f-string), so they stay true.
+
+    >>> fig, ax = plt.subplots()
+    >>> alt_text(fig, "An S-shaped curve rising from 0 to 1, crossing ½ at z = 0.") is fig
+    True
+    >>> plt.close(fig)
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"alt_text: text must be a sentence describing the figure, not {text!r}")
+    fig.course_alt_text = " ".join(text.split())
+    return fig
+
+
+def _described(fig):
+    """The figure's alt text, or (for a figure nobody described) its titles, so there is always one."""
+    written = getattr(fig, "course_alt_text", None)
+    if written:
+        return written, True
+    titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) else []
+    titles += [ax.get_title() for ax in fig.axes if ax.get_title()]
+    return "; ".join(titles) or "a figure with no description", False
+
+
+def figure_output(fig, png):
+    """(data, metadata) of a Jupyter display output showing ``fig``, whose PNG bytes are ``png``.
+
+    >>> fig, ax = plt.subplots()
+    >>> data, metadata = figure_output(alt_text(fig, "An empty plot."), b"PNG bytes")
+    >>> data["text/html"][:14], metadata["image/png"]["alt"]
+    ('<img alt="An e', 'An empty plot.')
+    >>> plt.close(fig)
+    """
+    text, written = _described(fig)
+    encoded = base64.b64encode(png).decode("ascii")
+    data = {"image/png": encoded,
+            "text/html": f'<img alt="{html.escape(text)}" src="data:image/png;base64,{encoded}"/>',
+            "text/plain": f"<Figure: {text}>"}
+    return data, ({"image/png": {"alt": text}} if written else {})
+
+
+def _figure_bundle(fig, include=None, exclude=None):
+    """IPython's display hook for a Figure: the inline backend's PNG, plus its alt text."""
+    from IPython.core.pylabtools import print_figure
+
+    png = print_figure(fig, "png", bbox_inches="tight")      # what the inline backend shows
+    return figure_output(fig, png) if png else None
+
+
+def _show_figures_with_alt_text():
+    """Make IPython display every matplotlib Figure through ``_figure_bundle`` (in a kernel only)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.mimebundle_formatter.for_type(mpl.figure.Figure, _figure_bundle)
 
 
 def _label_if_unset(ax, xlabel, ylabel, title):

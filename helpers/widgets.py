@@ -9,7 +9,6 @@ A quiz shows each question as ordinary Markdown (readable on GitHub without a ke
 then a box to answer in and a Check button that says at once whether the answer is right.
 """
 
-import base64
 import html
 import io
 import math
@@ -49,9 +48,8 @@ def _png_output(figure):
     # No bbox_inches="tight": the course style's constrained layout already keeps labels and
     # legends inside the figure, and the tight bounding box costs ~50 ms per slider move.
     figure.savefig(buffer, format="png")
-    png = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return {"output_type": "display_data", "metadata": {},
-            "data": {"image/png": png, "text/plain": repr(figure)}}
+    data, metadata = plots.figure_output(figure, buffer.getvalue())
+    return {"output_type": "display_data", "metadata": metadata, "data": data}
 
 
 class Explorer(widgets.VBox):

@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-from tests.notebook_files import CHAPTER_FILES, points_for, read
+from tests.notebook_files import CHAPTER_FILES, points_for, quiz_length, read
 from tools.course_build import (
     CHAPTERS, NOTEBOOKS, SOLUTIONS, exercise_cells, leaked_lines, solution_lines, source_of, sync_problems,
 )
@@ -26,7 +26,7 @@ def test_every_notebook_is_a_chapter_and_has_its_pair():
 
 @pytest.mark.parametrize("name", CHAPTER_FILES)
 def test_notebooks_are_up_to_date(name):
-    problems = sync_problems(read(SOLUTIONS / name), read(NOTEBOOKS / name), name, points_for)
+    problems = sync_problems(read(SOLUTIONS / name), read(NOTEBOOKS / name), name, points_for, quiz_length)
     assert not problems, "\n".join(problems)
 
 

@@ -9,6 +9,7 @@ execute it top to bottom in a fresh kernel, store it; then make the student note
 Outputs are stored so that the notebooks read well on GitHub and so that nbval can compare.
 """
 
+import importlib
 import sys
 import time
 from pathlib import Path
@@ -27,6 +28,11 @@ from tools.course_build import (  # noqa: E402
 def points_for(exercise_id):
     """An exercise is worth as many points as it has stars."""
     return exercise(exercise_id).stars
+
+
+def quiz_length(chapter):
+    """How many questions chapter ``chapter``'s quiz has."""
+    return len(importlib.import_module(f"helpers.checks.ch{chapter}").QUIZ)
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -67,8 +73,8 @@ def write(nb, path):
 def build(number, stem):
     solution_path = SOLUTIONS / f"{stem}.ipynb"
     nb = nbformat.read(solution_path, as_version=4)
-    write_generated_cells(nb, number)
     annotate(nb, number, points_for)
+    write_generated_cells(nb, number, points_for, quiz_length)
     nb["metadata"]["course"] = {"executed_sources_sha256": sources_hash(nb)}
 
     started = time.perf_counter()

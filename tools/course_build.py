@@ -247,11 +247,18 @@ def contents_markdown():
     return "\n".join(rows)
 
 
-def write_generated_cells(nb, number):
-    """Rewrite the cells tagged 'navigation' and 'contents' from CHAPTERS, in place.
+def write_generated_cells(nb, number, stars_for=None, quiz_length=None):
+    """Rewrite what the build owns, in place: the cells tagged 'navigation' and 'contents' (from
+    CHAPTERS), the estimated times and deep-dive headings (tools/pacing.py, when ``stars_for`` and
+    ``quiz_length`` are given), and which drawing cells start collapsed.
 
     The first navigation cell (the top of the chapter) also gets the Binder launch badge.
     """
+    from tools import pacing                             # here: pacing needs exercise_cells from this module
+
+    pacing.collapse_extra_code(nb)
+    if stars_for is not None:
+        pacing.write_times(nb, stars_for, quiz_length)
     first = True
     for cell in nb["cells"]:
         tags = cell.get("metadata", {}).get("tags", [])
@@ -270,14 +277,15 @@ def _comparable(cell):
     return cell["cell_type"], source_of(cell), cell.get("metadata", {})
 
 
-def sync_problems(solution_nb, student_nb, name, points_for):
+def sync_problems(solution_nb, student_nb, name, points_for, quiz_length=None):
     """Why ``notebooks/name`` or ``solutions/name`` is out of date, as a list of sentences."""
     problems = []
     stamp = solution_nb["metadata"].get("course", {}).get("executed_sources_sha256")
     if stamp != sources_hash(solution_nb):
         problems.append(f"solutions/{name} was edited after it was last executed: run `make notebooks`.")
     number = name[:2]
-    expected = write_generated_cells(annotate(copy.deepcopy(solution_nb), number, points_for), number)
+    expected = write_generated_cells(annotate(copy.deepcopy(solution_nb), number, points_for), number,
+                                     points_for if quiz_length else None, quiz_length)
     for i, (stored, wanted) in enumerate(zip(solution_nb["cells"], expected["cells"])):
         if _comparable(stored) != _comparable(wanted):
             problems.append(f"solutions/{name}, cell {i}: navigation or nbgrader metadata is out of "
@@ -310,7 +318,8 @@ def output_text(cell):
             parts.append(f"{out.get('ename')}: {out.get('evalue')}")
         else:
             for mime in ("text/plain", "text/html", "text/markdown"):
-                parts.append(source_of({"source": out.get("data", {}).get(mime, "")}))
+                text = source_of({"source": out.get("data", {}).get(mime, "")})
+                parts.append(re.sub(r"data:image/\w+;base64,[A-Za-z0-9+/=]+", "data:…", text))
     return "\n".join(parts)
 
 
