@@ -178,6 +178,11 @@ def inspect_outputs(page, run, expected_figures):
         run.problems.append(f"{images.count(False)} figure(s) did not load")
     if run.figures < expected_figures:
         run.problems.append(f"{run.figures} figures shown; the stored notebook has {expected_figures}")
+    # What a screen reader reads out for each figure (JupyterLab writes "Image" where an HTML image has none).
+    alts = page.eval_on_selector_all(".jp-Notebook .jp-OutputArea-output img", "imgs => imgs.map(i => i.alt)")
+    missing = [alt for alt in alts if not alt.strip() or alt.strip() == "Image"]
+    if missing:
+        run.problems.append(f"{len(missing)} of {len(alts)} figure(s) have no alt text for a screen reader")
 
 
 # What a slider's box shows besides the slider itself: pictures, labels, HTML, output text.

@@ -42,7 +42,24 @@ def problems_in(nb):
                 found.append(f"cell {i}: a stored widget view (without its kernel it shows an error box)")
             if "image/png" in out.get("data", {}) and not source_of(cell).rstrip().endswith("plt.show()"):
                 found.append(f"cell {i}: a figure cell should end with plt.show()")
+            if "image/png" in out.get("data", {}):
+                found += [f"cell {i}: {problem}" for problem in alt_text_problems(out)]
     return found
+
+
+def alt_text_problems(out):
+    """Why a stored figure would reach a screen reader (or nbconvert's HTML) without a description.
+
+    helpers.plots.alt_text(fig, "…") writes the description into the output's metadata and into the
+    <img alt="…"> of its text/html, which JupyterLab and nbconvert show in preference to the PNG.
+    """
+    alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")
+    if len(alt.split()) < 5:
+        return [f"a figure without alt text (call plots.alt_text(fig, '…') before plt.show()): {alt!r}"]
+    shown = source_of({"source": out.get("data", {}).get("text/html", "")})
+    if not re.match(r'<img alt="[^"]{20,}" src="data:image/png;base64,', shown):
+        return ["a figure whose HTML view has no <img alt=…> (JupyterLab and nbconvert show that view)"]
+    return []
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=IDS)
@@ -58,7 +75,10 @@ def test_the_scan_finds_what_it_looks_for():
         v4.new_code_cell("x", execution_count=3, outputs=[v4.new_output("error", ename="NameError", evalue="x", traceback=[])]),
         v4.new_code_cell("y", execution_count=4, outputs=[v4.new_output("stream", name="stdout", text="RuntimeWarning: overflow <object at 0x7f00deadbeef>")]),
         v4.new_code_cell("w", execution_count=5, outputs=[v4.new_output("display_data", data={WIDGET: {}, "text/plain": "w"})]),
+        v4.new_code_cell("plt.show()", execution_count=6, outputs=[v4.new_output(
+            "display_data", data={"image/png": "iVBOR", "text/plain": "<Figure size 640x360 with 1 Axes>"})]),
     ])
     found = "\n".join(problems_in(nb))
-    for expected in ("not 1..4", "stderr", "error output", "warning text", "memory address", "stored widget view"):
+    for expected in ("not 1..5", "stderr", "error output", "warning text", "memory address", "stored widget view",
+                     "cell 4: a figure without alt text"):
         assert expected in found, f"{expected!r} not reported in:\n{found}"
