@@ -82,3 +82,16 @@ def test_the_scan_finds_what_it_looks_for():
     for expected in ("not 1..5", "stderr", "error output", "warning text", "memory address", "stored widget view",
                      "cell 4: a figure without alt text"):
         assert expected in found, f"{expected!r} not reported in:\n{found}"
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=IDS)
+def test_nbconvert_html_describes_every_figure(path):
+    """nbconvert's HTML (what `jupyter nbconvert --to html` and many course sites publish) gives every
+    image an alt text; where none was provided it writes a placeholder, which must never appear."""
+    from nbconvert import HTMLExporter
+
+    body, _ = HTMLExporter().from_notebook_node(read(path))
+    images = re.findall(r"<img [^>]*>", body)
+    placeholders = [img for img in images if "No description has been provided" in img]
+    assert images and not placeholders, (f"{path.parent.name}/{path.name}: {len(placeholders)} of "
+                                         f"{len(images)} images reach nbconvert's HTML without alt text")
