@@ -65,7 +65,7 @@ classroom: $(VENV)/.dev-installed
 	$(BIN)/python tools/make_classroom.py
 
 bench: $(VENV)/.dev-installed
-	$(BIN)/python tools/benchmark.py
+	$(BIN)/python -m tools.bench
 
 # The lower bounds in requirements/*.in are claims; this proves them. It resolves every direct
 # requirement to its lowest allowed release (uv's lowest-direct resolution; what they need in

@@ -16,8 +16,6 @@ random sample.
 """
 
 import functools
-from fractions import Fraction
-from typing import NamedTuple
 
 import mpmath
 import numpy as np
@@ -33,8 +31,8 @@ from helpers.numerics import (
     sigmoid_derivative,
     softmax,
 )
+from tools.exact import DIGITS, exact_row, ulp_errors
 
-DIGITS = 50
 SMALLEST_SUBNORMAL = 5e-324
 LN2 = float(np.log(2.0))
 
@@ -48,49 +46,6 @@ def fifty_digits():
 
 
 # --- measuring errors ---------------------------------------------------------------------
-
-def to_double(x):
-    """x (an mpf) correctly rounded to the nearest double, subnormals and overflow included.
-
-    mpmath's own float() rounds towards zero; Fraction → float rounds to nearest.
-    """
-    if mpmath.isnan(x):
-        return float("nan")
-    if mpmath.isinf(x):
-        return float(x)
-    if abs(x) >= 2 ** 1025:  # far beyond the largest double (also keeps 2**exp small below)
-        return float("inf") if x > 0 else float("-inf")
-    if abs(x) <= mpmath.mpf(2) ** -1080:  # far below half the smallest subnormal
-        return 0.0 if x >= 0 else -0.0
-    man, exp = x.man_exp
-    try:
-        return float(Fraction(man) * Fraction(2) ** exp)
-    except OverflowError:
-        return float("inf") if x > 0 else float("-inf")
-
-
-def ulp(x):
-    """np.spacing(|x|), the gap from |x| to the next double up; 5e-324 at 0, 2^971 at the
-    largest double (the gap just below it, since there is no double above)."""
-    x = abs(x)
-    if x == np.finfo(float).max:
-        return 2.0 ** 971
-    return float(np.spacing(x))
-
-
-def ulp_errors(computed, exact):
-    """The error in ulp of each computed double against the matching mpf in ``exact``."""
-    computed = np.asarray(computed, dtype=np.float64).ravel()
-    errors = np.empty(computed.size)
-    for i, (c, x) in enumerate(zip(computed, exact)):
-        c = float(c)
-        if mpmath.isinf(x) or np.isinf(c) or np.isnan(c):
-            errors[i] = 0.0 if c == float(x) else np.inf
-            continue
-        gap = ulp(to_double(x))
-        errors[i] = float(abs(mpmath.mpf(c) - x) / mpmath.mpf(float(gap)))
-    return errors
-
 
 def describe(x):
     """An input, written so that it can be pasted back: full precision, rows as lists."""
@@ -256,36 +211,6 @@ def random_rows():
 
 
 ROWS = random_rows()
-
-
-class Exact(NamedTuple):
-    """The exact logsumexp, log_softmax and softmax of a row, and the conditioning data."""
-    m: mpmath.mpf                # the row's maximum
-    lse: mpmath.mpf              # logsumexp = m + log1p(s)
-    log_softmax: list            # (xᵢ − m) − log1p(s)
-    softmax: list                # exp(xᵢ − m) / (1 + s)
-    spread: list                 # Σⱼ |δᵢⱼ − softmaxⱼ|·|xⱼ − m|, see test_softmax_…
-
-
-def exact_row(row):
-    """The exact results for one row, as mpfs (at the current mpmath precision)."""
-    x = [mpmath.mpf(float(v)) for v in row]
-    top = int(np.argmax(row))
-    m = x[top]
-    d = [v - m for v in x]
-    # s = Σ_{i≠top} exp(xᵢ − m), so that ln(1 + s) = log1p(s) keeps the digits of a tiny s
-    # (1 + s rounds to 1 at 50 digits once s < 1e-50). Terms below e^-3000 are left out:
-    # they cannot change any result at double precision, and skipping them saves time.
-    terms = [mpmath.exp(v) if v > -3000 else mpmath.mpf(0) for v in d]
-    terms[top] = mpmath.mpf(0)
-    s = mpmath.fsum(terms)
-    log_total = mpmath.log1p(s)
-    terms[top] = mpmath.mpf(1)
-    p = [t / (1 + s) for t in terms]
-    # Σⱼ |δᵢⱼ − pⱼ|·|dⱼ| = Σⱼ pⱼ|dⱼ| + (1 − 2pᵢ)|dᵢ|, since δᵢᵢ − pᵢ ≥ 0 and pⱼ ≥ 0
-    average = mpmath.fsum(pj * abs(dj) for pj, dj in zip(p, d))
-    return Exact(m=m, lse=m + log_total, log_softmax=[v - log_total for v in d], softmax=p,
-                 spread=[average + (1 - 2 * pi) * abs(di) for pi, di in zip(p, d)])
 
 
 @functools.cache
