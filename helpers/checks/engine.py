@@ -229,8 +229,11 @@ def call_safely(function, args, seconds=None, watcher=None, silencers_off=False)
     ``watcher`` (a CallWatcher), ``call.called`` lists the watched functions it called.
     With ``silencers_off``, the function's own np.errstate / warnings filters change nothing.
     """
-    call = Call()
     seconds = TIME_LIMIT_SECONDS if seconds is None else seconds
+    remote = getattr(function, "remote_call", None)
+    if remote is not None:       # graded work: the student's function runs in a sandbox (tools/classroom)
+        return remote(args, seconds, silencers_off)
+    call = Call()
     printed = io.StringIO()
     originals = args
     args = tuple(np.copy(a) if isinstance(a, np.ndarray) else a for a in args)
@@ -270,6 +273,8 @@ def learner_namespaces(function):
 
 def learner_line(error):
     """The last line of the learner's own code in the error's traceback, as 'line N: source'."""
+    if hasattr(error, "remote_line"):      # raised in the grader's sandbox, which sent the line along
+        return error.remote_line
     here = __file__.rsplit("/", 2)[0]  # the helpers package
     frames = [f for f in traceback.extract_tb(error.__traceback__)
               if not f.filename.startswith(here) and "site-packages" not in f.filename

@@ -310,6 +310,9 @@ def typed_in(function, value):
     Either the function makes no call and has no loop, or every non-integer number it
     returns appears, digit for digit, among the numbers written in its code.
     """
+    remote = getattr(function, "remote_typed_in", None)
+    if remote is not None:       # graded work: asked of the student's function in the sandbox
+        return remote(value)
     code = code_of(function)
     if code is None:
         return False

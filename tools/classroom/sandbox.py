@@ -128,23 +128,38 @@ def _limit(limits):
     return apply
 
 
-def run(argv, scratch, stdin="", limits=Limits(), helpers=HELPERS):
-    """Run ``argv`` (e.g. [sys.executable, "-c", code]) in the jail, with ``scratch`` as its only
-    writable folder; returns a Result. Raises RuntimeError, saying why, where no sandbox can run."""
+def start(argv, scratch, limits=Limits(), helpers=HELPERS, stderr=subprocess.PIPE):
+    """Start ``argv`` in the jail; returns the Popen (text pipes). The caller enforces the wall clock
+    and ends it with ``stop(process)``. Raises RuntimeError, saying why, where no sandbox can run."""
     ok, reason = available()
     if not ok:
         raise RuntimeError(reason)
     scratch = Path(scratch).resolve()
     scratch.mkdir(parents=True, exist_ok=True)
     os.chmod(scratch, 0o777)                 # the jail's unprivileged user writes here
-    process = subprocess.Popen(["bwrap", *_jail_arguments(scratch, helpers), *argv], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               preexec_fn=_limit(limits))
+    return subprocess.Popen(["bwrap", *_jail_arguments(scratch, helpers), *argv], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=stderr, text=True, encoding="utf-8",
+                            preexec_fn=_limit(limits))
+
+
+def stop(process):
+    """Kill the jail and everything in it (its process group)."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
+def run(argv, scratch, stdin="", limits=Limits(), helpers=HELPERS):
+    """Run ``argv`` (e.g. [sys.executable, "-c", code]) in the jail, with ``scratch`` as its only
+    writable folder; returns a Result. Raises RuntimeError, saying why, where no sandbox can run."""
+    process = start(argv, scratch, limits, helpers)
     try:
         out, err = process.communicate(stdin, timeout=limits.wall_seconds)
         timed_out = False
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+        stop(process)
         out, err = process.communicate()
         timed_out = True
     return Result(process.returncode, out, err, timed_out)
