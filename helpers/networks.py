@@ -20,7 +20,7 @@ import numpy as np
 
 from .numerics import as_float_array, bce_with_logits, sigmoid
 
-__all__ = ["ACTIVATIONS", "MLP"]
+__all__ = ["ACTIVATIONS", "INITIALISATIONS", "MLP", "initial_weights"]
 
 
 def _relu(z):
@@ -35,25 +35,79 @@ ACTIVATIONS = {
 }
 
 
+# name → (distribution, its standard deviation for a layer with fan_in inputs and fan_out outputs)
+INITIALISATIONS = {
+    "lecun": ("normal", lambda fan_in, fan_out: 1 / np.sqrt(fan_in)),
+    "glorot": ("normal", lambda fan_in, fan_out: np.sqrt(2 / (fan_in + fan_out))),
+    "glorot_uniform": ("uniform", lambda fan_in, fan_out: np.sqrt(2 / (fan_in + fan_out))),
+    "he": ("normal", lambda fan_in, fan_out: np.sqrt(2 / fan_in)),
+}
+
+
+def _check_init(init):
+    if isinstance(init, str):
+        if init.lower() == "xavier":
+            raise ValueError("init='xavier' is ambiguous: Glorot & Bengio's (Xavier) initialisation is "
+                             "init='glorot' (std √(2/(fan_in + fan_out))); std 1/√fan_in is init='lecun'")
+        if init not in INITIALISATIONS:
+            raise ValueError(f"init must be one of {sorted(INITIALISATIONS)} or a positive number, got {init!r}")
+    elif isinstance(init, bool) or not isinstance(init, (int, float, np.floating, np.integer)) or not init > 0:
+        raise ValueError(f"init must be one of {sorted(INITIALISATIONS)} or a positive number, got {init!r}")
+
+
+def initial_weights(rng, fan_in, fan_out, init="lecun"):
+    """A fan_in × fan_out weight matrix drawn as ``init`` says (see ``MLP``), with the generator ``rng``.
+
+    A uniform draw on ±limit has standard deviation limit/√3, so "glorot_uniform" uses
+    limit = √3 · √(2/(fan_in + fan_out)) = √(6/(fan_in + fan_out)).
+
+    >>> W = initial_weights(np.random.default_rng(0), 300, 100, "glorot_uniform")
+    >>> bool(np.abs(W).max() <= np.sqrt(6 / 400))
+    True
+    """
+    _check_init(init)
+    if not isinstance(init, str):
+        return rng.normal(0.0, float(init), (fan_in, fan_out))
+    distribution, std = INITIALISATIONS[init]
+    if distribution == "uniform":
+        limit = np.sqrt(3.0) * std(fan_in, fan_out)
+        return rng.uniform(-limit, limit, (fan_in, fan_out))
+    return rng.normal(0.0, std(fan_in, fan_out), (fan_in, fan_out))
+
+
 class MLP:
     """A fully connected network with one sigmoid output; see the module docstring for the maths.
 
-    ``sizes`` lists the layer widths from input to output, e.g. (2, 4, 1). Weights start as
-    Gaussian draws scaled by ``init``: "xavier" (1/√fan_in, suits sigmoid and tanh), "he"
-    (√(2/fan_in), suits relu), or a number used as the standard deviation. ``constant``
-    sets every weight to that value instead (chapter 05's "all weights 2.0" experiment).
-    Biases start at 0. The same seed gives the same network.
+    ``sizes`` lists the layer widths from input to output, e.g. (2, 4, 1). Biases start at 0;
+    the weights of a layer with ``fan_in`` inputs and ``fan_out`` outputs are random draws
+    chosen by ``init`` (the formulas are in ``INITIALISATIONS``):
+
+    - "lecun" (the default): normal, standard deviation 1/√fan_in. It keeps the variance of a
+      score equal to the variance of the layer's inputs (LeCun et al., 1998); suits sigmoid and tanh.
+    - "glorot": normal, standard deviation √(2/(fan_in + fan_out)); "glorot_uniform": uniform on
+      ±√(6/(fan_in + fan_out)), the same variance. Glorot & Bengio (2010) balance the forward
+      signal (variance 1/fan_in) against the backward one (1/fan_out) by averaging the two fans.
+      Also called Xavier initialisation, after Xavier Glorot.
+    - "he": normal, standard deviation √(2/fan_in) (He et al., 2015). A ReLU zeroes about half
+      its inputs, so the variance is doubled to make up for it; suits relu.
+    - a positive number: normal with that standard deviation.
+
+    ``constant`` sets every weight to that value instead (chapter 05's "all weights 2.0"
+    experiment). The same seed gives the same network.
 
     >>> net = MLP((2, 3, 1), activation="tanh", seed=0)
     >>> net.predict_proba(np.zeros((4, 2))).tolist()
     [0.5, 0.5, 0.5, 0.5]
+    >>> round(float(MLP((400, 200, 1), init="glorot").weights[0].std()), 3)     # √(2/600) ≈ 0.058
+    0.058
     """
 
-    def __init__(self, sizes, activation="sigmoid", seed=0, init="xavier", constant=None):
+    def __init__(self, sizes, activation="sigmoid", seed=0, init="lecun", constant=None):
         if activation not in ACTIVATIONS:
             raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}")
         if len(sizes) < 2 or sizes[-1] != 1:
             raise ValueError(f"sizes must go from the input width to a single output, got {sizes!r}")
+        _check_init(init)
         rng = np.random.default_rng(seed)
         self.activation = activation
         self.weights, self.biases = [], []
@@ -61,8 +115,7 @@ class MLP:
             if constant is not None:
                 weights = np.full((fan_in, fan_out), float(constant))
             else:
-                scale = {"xavier": 1 / np.sqrt(fan_in), "he": np.sqrt(2 / fan_in)}.get(init, init)
-                weights = rng.normal(0.0, float(scale), (fan_in, fan_out))
+                weights = initial_weights(rng, fan_in, fan_out, init)
             self.weights.append(weights)
             self.biases.append(np.zeros(fan_out))
 

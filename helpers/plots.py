@@ -210,6 +210,10 @@ def sigmoid_figure(k=1.0, shift=0.0, show_step=True):
     ax.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.05), xlabel="score z",
            ylabel="σ(k·(z − shift))", title=f"σ(k·(z − shift)) with k = {k:g}, shift = {shift:g}")
     ax.legend(loc="upper left")
+    step = " A dashed step jumps from 0 to 1 at z = shift, the limit as k grows." if show_step else ""
+    alt_text(fig, f"The S-curve σ(k·(z − shift)) for k = {k:g}, shift = {shift:g}: it rises from 0 to 1 and "
+                  f"crosses ½ at z = {shift:g}, with slope k/4 = {k / 4:g} there; the plain σ(z) is drawn "
+                  f"faintly behind it for comparison.{step}")
     return fig, ax
 
 

@@ -52,3 +52,42 @@ def test_bad_arguments_are_named():
         MLP((2, 3))
     with pytest.raises(ValueError, match="learning_rate"):
         MLP((2, 1)).train(XOR_X, XOR_Y, learning_rate=-1)
+
+
+FORMULAS = {                                   # the standard deviation each initialisation is named for
+    "lecun": lambda fan_in, fan_out: np.sqrt(1 / fan_in),                  # LeCun et al. 1998
+    "glorot": lambda fan_in, fan_out: np.sqrt(2 / (fan_in + fan_out)),     # Glorot & Bengio 2010 (Xavier)
+    "glorot_uniform": lambda fan_in, fan_out: np.sqrt(2 / (fan_in + fan_out)),
+    "he": lambda fan_in, fan_out: np.sqrt(2 / fan_in),                     # He et al. 2015
+}
+
+
+@pytest.mark.parametrize("init", sorted(FORMULAS))
+@pytest.mark.parametrize("fan_in, fan_out", [(400, 100), (100, 400), (250, 250)])
+def test_each_initialisation_has_the_standard_deviation_of_its_formula(init, fan_in, fan_out):
+    W = MLP((fan_in, fan_out, 1), init=init, seed=3).weights[0]
+    assert W.shape == (fan_in, fan_out)
+    # 40 000 draws: the sample standard deviation is within 2 % of the true one (about 5 standard errors)
+    assert W.std() == pytest.approx(FORMULAS[init](fan_in, fan_out), rel=0.02)
+    assert abs(W.mean()) < 0.02 * W.std()
+    if init == "glorot_uniform":
+        limit = np.sqrt(6 / (fan_in + fan_out))
+        assert np.abs(W).max() <= limit and np.abs(W).max() > 0.99 * limit
+
+
+def test_glorot_differs_from_lecun_when_the_fans_differ():
+    lecun = MLP((400, 100, 1), init="lecun", seed=0).weights[0].std()
+    glorot = MLP((400, 100, 1), init="glorot", seed=0).weights[0].std()
+    assert glorot / lecun == pytest.approx(np.sqrt(2 * 400 / 500), rel=0.03)
+
+
+def test_the_default_is_lecun_and_a_number_is_a_standard_deviation():
+    assert all(np.array_equal(u, v) for u, v in zip(MLP((3, 4, 1), seed=1).weights,
+                                                    MLP((3, 4, 1), seed=1, init="lecun").weights))
+    assert MLP((300, 300, 1), init=0.3).weights[0].std() == pytest.approx(0.3, rel=0.02)
+
+
+@pytest.mark.parametrize("bad", ["xavier", "Xavier", "kaiming", -0.5, 0, None, True])
+def test_a_bad_init_is_named(bad):
+    with pytest.raises(ValueError, match="init"):
+        MLP((2, 3, 1), init=bad)

@@ -4,6 +4,7 @@ Each Exercise names the right answer (``reference``), the inputs to try (``cases
 the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
 The exercises set up the running example (labels, scores z = w·x + b) and the NumPy habits
 the course needs: reductions, dot products, one matrix product instead of a loop, sorting.
+Exercise 0.5 (★★★) derives something new from them: how far each applicant lies from the line z = 0.
 """
 
 import numpy as np
@@ -104,6 +105,27 @@ def _riskiest_cases():
     for X, w, b, k in cases:  # the top k + 1 scores must be clearly apart, or the order is ambiguous
         top = np.sort(_scores(X, w, b))[::-1][:k + 1]
         assert np.all(np.abs(np.diff(top)) > 1e-6), "tied scores in a 0.4 test case"
+    return cases
+
+
+# --- 0.5 distance to the decision boundary ----------------------------------------------------------
+
+def _boundary_distance(X, w, b):
+    w = np.asarray(w, dtype=float)
+    return (np.asarray(X, dtype=float) @ w + b) / np.sqrt(np.sum(w * w))
+
+
+def _distance_cases():
+    """(X, w, b): the readable example, random ones (other numbers of features, n = 1), the loan data."""
+    rng = _rng(6)
+    X = np.array([[1.0, -1.0], [0.0, 0.0], [3.0, 4.0]])
+    cases = [(X, np.array([3.0, 4.0]), -5.0)]                          # ‖w‖ = 5: distances 3/5·… easy by hand
+    for n, d in ((6, 2), (1, 2), (10, 3), (25, 2), (8, 5)):
+        cases.append((rng.normal(0, 1, (n, d)), rng.normal(0, 1.5, d), float(rng.normal(0, 1))))
+    cases.append((rng.normal(0, 1, (7, 2)), np.array([0.0, 2.5]), 0.0))   # a horizontal line, no bias
+    cases.append((rng.normal(0, 1, (7, 2)), np.array([0.3, -0.4]), 1.2))  # a short w: distances grow
+    data = make_loan_data()
+    cases.append((np.asarray(data.X_std), np.asarray(data.true_w), float(data.true_b)))
     return cases
 
 
@@ -276,7 +298,7 @@ EXERCISES = (
         ),
     ),
     Exercise(
-        id="0.4", title="the k riskiest applicants", stars=3,
+        id="0.4", title="the k riskiest applicants", stars=2,
         reference=_riskiest,
         cases=_riskiest_cases, names=("X", "w", "b", "k"), forbidden=("helpers.models.*",),
         success="9 data sets, k = 1, k = 100 and k = n included, riskiest first",
@@ -332,6 +354,41 @@ EXERCISES = (
             "Then keep the first k.",
             "Check yourself on the example in the check's message: z[result] should be decreasing "
             "and contain the k largest scores. (Does b change who is riskiest?)",
+        ),
+    ),
+    Exercise(
+        id="0.5", title="how far from the line?", stars=3,
+        reference=_boundary_distance,
+        cases=_distance_cases, names=("X", "w", "b"), forbidden=("helpers.models.*",),
+        success="9 data sets with 1 to 5 features, a short w and the loan data included",
+        mistakes=(
+            Mistake("the score, not the distance", lambda X, w, b: _scores(X, w, b),
+                    "that is the score z = Xw + b. It is proportional to the distance, but it grows when w "
+                    "is doubled while the line stays put. Divide by the length of w."),
+            Mistake("divided by ‖w‖²", lambda X, w, b: _scores(X, w, b) / np.sum(_as_float(w) ** 2),
+                    "you divided by ‖w‖², the squared length. Moving a distance t along w/‖w‖ changes z by "
+                    "t·‖w‖: divide by ‖w‖ = np.sqrt(np.sum(w**2)) (or np.linalg.norm(w))."),
+            Mistake("lost the sign", lambda X, w, b: np.abs(_scores(X, w, b)) / np.linalg.norm(w),
+                    "your distances are all ≥ 0. The exercise asks for a *signed* distance: positive on the "
+                    "side where z > 0 (the default side), negative on the other."),
+            Mistake("sign flipped", lambda X, w, b: -_scores(X, w, b) / np.linalg.norm(w),
+                    "your signs are reversed: an applicant with z > 0 must get a positive distance."),
+            Mistake("sum of |w| instead of length", lambda X, w, b: _scores(X, w, b) / np.sum(np.abs(w)),
+                    "you divided by |w₁| + |w₂| + …; the length of w is √(w₁² + w₂² + …)."),
+            Mistake("b counted in the length", lambda X, w, b: _scores(X, w, b) / np.sqrt(np.sum(_as_float(w) ** 2) + b * b),
+                    "you included b in the length. The distance is measured in the plane of the features, "
+                    "so only w counts: ‖w‖ = √(w₁² + w₂² + …)."),
+            Mistake("forgot b", lambda X, w, b: (_as_float(X) @ w) / np.linalg.norm(w),
+                    "the bias b is missing: these are distances to the parallel line through the origin. "
+                    "Use the whole score z = Xw + b."),
+        ),
+        hints=(
+            "Take two points x and x′ on the line, so w·x + b = 0 and w·x′ + b = 0. Subtract: "
+            "w·(x − x′) = 0. So w is perpendicular to the line: the shortest way to the line is along w.",
+            "Walk from an applicant x a distance t along the unit vector u = w/‖w‖. The score becomes "
+            "w·(x + t·u) + b = z + t·(w·w)/‖w‖ = z + t‖w‖. For which t is it 0?",
+            "The signed distance is the score divided by one number that depends on w only. "
+            "np.linalg.norm(w) gives ‖w‖.",
         ),
     ),
 )

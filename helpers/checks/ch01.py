@@ -160,7 +160,7 @@ EXERCISES = (
             Mistake("e⁻ᶻ alone", lambda z: np.exp(-_z(z)),
                     "that is e⁻ᶻ by itself; σ(z) is 1 / (1 + e⁻ᶻ)."),
             Mistake("the hard sigmoid", None,
-                    "that is a hard sigmoid, clip(½ + s·z, 0, 1), the straight-line stand-in of 6.5. The "
+                    "that is a hard sigmoid, clip(½ + s·z, 0, 1), the straight-line stand-in of section 6. The "
                     "exercise asks for σ itself, 1/(1 + e⁻ᶻ).",
                     matches=lambda z, got: any(np.allclose(np.asarray(got, dtype=float),
                                                            np.clip(0.5 + s * _z(z), 0, 1), rtol=1e-9, atol=1e-12)
@@ -270,24 +270,24 @@ EXERCISES = (
             Mistake("np.where evaluates both branches", where_both_forms,
                     "np.where(z >= 0, A, B) computes A and B for every z before choosing, so the "
                     "exp(−z) in A still overflows for very negative z (and B gives inf/inf = nan for very "
-                    "positive z). Make both branches safe: build them from e = np.exp(−|z|)."),
+                    "positive z). Make both branches safe: build them from t = np.exp(−|z|)."),
             Mistake("eᶻ/(1 + eᶻ) overflows too", other_form,
                     "eᶻ/(1 + eᶻ) is the safe form for z < 0 only: for z > 709, eᶻ overflows and "
                     "inf/inf gives nan. Use it for z < 0 and 1/(1 + e⁻ᶻ) for z ≥ 0 (section 5.5)."),
             Mistake("σ(|z|) for every z", lambda z: sigmoid(np.abs(_z(z))),
                     "your function gives σ(|z|): right for z ≥ 0, but every negative score gets a "
-                    "probability above ½. For z < 0 you need the other form of 5.5, e/(1 + e)."),
+                    "probability above ½. For z < 0 you need the other form of 5.5, t/(1 + t) with t = e^(−|z|)."),
             Mistake("sign error", lambda z: sigmoid(-_z(z)),
                     "you computed σ(−z): a sign error, or the two forms of 5.5 swapped — with "
-                    "e = e^(−|z|), 1/(1 + e) belongs to z ≥ 0 and e/(1 + e) to z < 0."),
+                    "t = e^(−|z|), 1/(1 + t) belongs to z ≥ 0 and t/(1 + t) to z < 0."),
         ),
         hints=(
             "exp(−z) is only dangerous when −z is large and positive, that is when z is very negative. "
             "Section 5.5 gives a second form of σ for z < 0: which exponential does it take there?",
-            "With e = np.exp(-np.abs(z)) nothing can overflow: e lies in (0, 1]. Section 5.5 writes σ "
-            "for z ≥ 0 and for z < 0 using e alone.",
+            "With t = np.exp(-np.abs(z)) nothing can overflow: t lies in (0, 1]. Section 5.5 writes σ "
+            "for z ≥ 0 and for z < 0 using t alone.",
             "np.where(condition, A, B) computes both A and B for every z before choosing — harmless once "
-            "neither can overflow. Build A and B from e only, and avoid any 1 − (…): subtracting from 1 "
+            "neither can overflow. Build A and B from t only, and avoid any 1 − (…): subtracting from 1 "
             "throws away the digits of tiny probabilities.",
         ),
     ),
@@ -357,7 +357,7 @@ EXERCISES = (
                     "you asked for σ within 0.1 of the step from |z| = 0.01 on; the exercise asks for "
                     "within 0.01, from |z| = 0.1 on."),
             Mistake("the straight line instead of σ", lambda: 0.49 / 0.25 / 0.1,
-                    "you used the straight line ½ + x/4 (σ's tangent at 0, the hard sigmoid of 6.5), which "
+                    "you used the straight line ½ + x/4 (σ's tangent at 0, σ's own hard sigmoid), which "
                     "reaches 0.99 at x = 1.96. σ itself bends away from it: solve σ(k·0.1) = 0.99."),
             Mistake("odds instead of log-odds", lambda: 99.0 / 0.1,
                     "99 is the odds 0.99/0.01; k·0.1 is their *logarithm* (as in 1.3)."),

@@ -787,30 +787,30 @@ def _exercises():
                 Mistake("σ(1 − σ) rounds to 0", None,
                         "s·(1 − s) subtracts: once σ(z) is within 1e-16 of 1 (z > 36.7), s is exactly 1.0 and "
                         "1 − s is 0; before that, 1 − s has lost most of its digits. Use a form with no "
-                        "subtraction, such as e/(1 + e)² with e = exp(−|z|) (section 5.8).",
+                        "subtraction, such as t/(1 + t)² with t = exp(−|z|) (section 5.8).",
                         matches=_lost_to_subtraction),
                 Mistake("textbook σ, then σ(1 − σ)", _naive_textbook_sigma,
                         "the textbook σ overflows for z < −709, and s·(1 − s) rounds to 0 for z > 36.7. Use a form "
-                        "with no subtraction and only exp of numbers ≤ 0: e/(1 + e)² with e = exp(−|z|)."),
+                        "with no subtraction and only exp of numbers ≤ 0: t/(1 + t)² with t = exp(−|z|)."),
                 Mistake("the square overflows", _unsafe_square,
                         "e⁻ᶻ/(1 + e⁻ᶻ)² is the right formula, but for z < −355 the square (1 + e⁻ᶻ)² passes the "
-                        "largest float (and e⁻ᶻ itself overflows below −709). σ′ is even: use e = exp(−|z|)."),
+                        "largest float (and e⁻ᶻ itself overflows below −709). σ′ is even: use t = exp(−|z|)."),
                 Mistake("the square overflows", _unsafe_square_mirror,
                         "eᶻ/(1 + eᶻ)² is the right formula, but for z > 355 the square (1 + eᶻ)² passes the "
-                        "largest float (and eᶻ itself overflows above 709). σ′ is even: use e = exp(−|z|)."),
+                        "largest float (and eᶻ itself overflows above 709). σ′ is even: use t = exp(−|z|)."),
                 Mistake("cosh form overflows", lambda z: 0.25 / np.cosh(_f(z) / 2) ** 2,
                         "¼/cosh²(z/2) is a correct identity, but cosh(z/2)² passes the largest float for |z| > 710 "
-                        "(and cosh itself for |z| > 1420). Use e/(1 + e)² with e = exp(−|z|): every number in it "
+                        "(and cosh itself for |z| > 1420). Use t/(1 + t)² with t = exp(−|z|): every number in it "
                         "stays between 0 and 4."),
                 Mistake("the square missing", lambda z: np.exp(-np.abs(_f(z))) / (1 + np.exp(-np.abs(_f(z)))),
-                        "e/(1 + e) with e = exp(−|z|) is σ(−|z|), one factor of σ′ only: the denominator of "
-                        "e/(1 + e)² is squared."),
+                        "t/(1 + t) with t = exp(−|z|) is σ(−|z|), one factor of σ′ only: the denominator of "
+                        "t/(1 + t)² is squared."),
                 Mistake("only the leading term e^(−|z|)", lambda z: np.exp(-np.abs(_f(z))),
-                        "exp(−|z|) is what σ′ tends to far out, but not σ′: divide by (1 + e)², which "
+                        "exp(−|z|) is what σ′ tends to far out, but not σ′: with t = exp(−|z|), divide t by (1 + t)², which "
                         "matters near 0 (σ′(0) = ¼, not 1)."),
                 Mistake("clipped scores", None,
                         "your function clips z (np.clip or a cap on |z|) before the formula: beyond the cap every "
-                        "score gets the slope of the cap. Nothing needs clipping with e = exp(−|z|): it never "
+                        "score gets the slope of the cap. Nothing needs clipping with t = exp(−|z|): it never "
                         "overflows, and its tiny values are the answer.", matches=_clipped_scores),
                 Mistake("finite difference instead of the formula", None, FINITE_DIFFERENCE_EXPLANATION,
                         matches=_difference_family(sigmoid, 1, sigmoid_derivative, 1e-9, 1e-315)),
@@ -819,7 +819,7 @@ def _exercises():
             hints=(
                 "Two dangers: a subtraction of nearly equal numbers (1 − σ when σ ≈ 1) and exp of a large positive "
                 "number. Section 5.8 avoids both.",
-                "σ′ is even, so σ′(z) = σ′(|z|). With e = np.exp(-np.abs(z)), which lies in (0, 1], the formula "
+                "σ′ is even, so σ′(z) = σ′(|z|). With t = np.exp(-np.abs(z)), which lies in (0, 1], the formula "
                 "e⁻ᶻ/(1 + e⁻ᶻ)² of section 5.1 becomes …?",
                 "Another route: σ(z)(1 − σ(z)) = σ(z)·σ(−z), and helpers' `sigmoid` computes σ(−z) without "
                 "subtracting. Either way, no `1 -` anywhere.",
@@ -842,21 +842,17 @@ QUIZ = (
              options=("none", "exactly one", "exactly two, a pair z and −z", "infinitely many"), answer=2,
              explanation="$0.2 < \\tfrac14$, and $\\sigma'$ is even and strictly decreasing in $|z|$: it passes 0.2 "
                          "once on each side of 0. (0.25 is reached once, at $z = 0$; values above ¼ never.)"),
-    Question(text="Near $z = 0$, how does the error of $\\sigma(z) \\approx \\tfrac12 + \\tfrac{z}{4}$ grow "
-                  "with $z$?",
-             options=("like z", "like z²", "like z³", "like eᶻ"), answer=2,
-             explanation="$\\sigma''(0) = 0$, so there is no $z^2$ term: the error is about "
-                         "$\\sigma'''(0)\\,z^3/6 = -z^3/48$. Doubling $z$ multiplies the error by 8."),
+    Question(text="A model with a sigmoid output and the cross-entropy loss scores an applicant who repaid ($y = 0$) "
+                  "at $z = 5$, so $\\sigma'(5) \\approx 0.0066$. How large is $\\partial L/\\partial z$ for this applicant?",
+             options=("about 0.0066: the small slope silences him", "about 0.993, close to the largest possible",
+                      "exactly 0", "about 0.0065, the error times the slope"), answer=1,
+             explanation="With cross-entropy $\\partial L/\\partial z = \\sigma(z) - y = 0.993$: the $\\sigma'$ cancels, so a "
+                         "confidently wrong applicant sends back a large gradient. The product $(\\sigma - y)\\,\\sigma'$ is the "
+                         "squared-error gradient, and $\\sigma'$ does shrink the signal in hidden units (section 6.3)."),
     Question(text="You estimate $\\sigma'(z)$ in float64 with the central difference "
                   "$(\\sigma(z+h) - \\sigma(z-h))/2h$. Which step gives the most accurate estimate?",
              options=("h = 1e-1", "h = 1e-5", "h = 1e-10", "h = 1e-15"), answer=1,
              explanation="The truncation error falls like $h^2$, the rounding error grows like "
                          "$\\varepsilon/h$ ($\\varepsilon \\approx 2.2\\times10^{-16}$); they balance near "
                          "$h \\approx \\varepsilon^{1/3} \\approx 6\\times10^{-6}$."),
-    Question(text="With `s = sigmoid(40.0)`, `s * (1 - s)` is exactly `0.0`, but the true $\\sigma'(40)$ is "
-                  "about $4\\times10^{-18}$. Why?",
-             options=("σ′(40) really is 0", "σ(40) rounds to exactly 1.0, so 1 − s is 0",
-                      "exp(40) overflows", "s underflows to 0"), answer=1,
-             explanation="Near 1 the floats are about $1.1\\times10^{-16}$ apart, so $\\sigma(40)$ is stored as 1.0 and "
-                         "the subtraction leaves nothing. $e/(1+e)^2$ with $e = e^{-|z|}$ has no subtraction."),
 )

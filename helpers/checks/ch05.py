@@ -556,8 +556,15 @@ QUIZ = (
              explanation="All the partial derivatives share the sign of δ, so each step points into the "
                          "'all up' or 'all down' quadrant. If the best weights need one to rise and another "
                          "to fall, the path has to alternate between the two, like a boat tacking into the wind."),
-    Question(text="What is the largest slope of $\\tanh$, reached at $z = 0$?",
-             options=(), answer=1.0,
-             explanation="$\\tanh'(z) = 1 - \\tanh^2(z)$, which is 1 at $z = 0$: four times σ′(0) = ¼, and "
-                         "twice the ½ of the bipolar sigmoid $2\\sigma(z) - 1$."),
+    Question(text="A residual block computes $h + f(h)$ instead of $f(h)$. Why does the first layer of a deep "
+                  "stack of such blocks keep a usable gradient?",
+             options=("Because the skip connection makes every slope f′ larger",
+                      "Because each block's factor becomes 1 + f′ instead of f′: the identity path passes the "
+                      "signal back unchanged, so the product over the blocks no longer heads to 0",
+                      "Because residual blocks have no weights",
+                      "Because the skip connection normalises the scores to mean 0"),
+             answer=1,
+             explanation="By the chain rule, $\\partial(h + f(h))/\\partial h = 1 + f'(h)$. Multiplied over the "
+                         "blocks, the product contains the term 1: one path from the output to the first layer "
+                         "goes through no slope at all. The slopes f′ themselves are unchanged."),
 )

@@ -621,14 +621,12 @@ QUIZ = (
              options=(), answer=float(softmax(np.array([2.0, 0.0]))[0]), decimals=2,
              explanation="$e^2/(e^2 + e^0) = 1/(1 + e^{-2}) = \\sigma(2) \\approx 0.88$: the sigmoid is the "
                          "two-class softmax with the second score fixed at 0."),
-    Question(text="You add 100 to every one of an applicant's three scores. What happens to the three "
-                  "probabilities?",
-             options=("They all move towards 1", "Nothing: they stay exactly the same",
-                      "The largest one moves towards 1", "They become nan"),
-             answer=1,
-             explanation="$e^{z_i + 100} = e^{100} e^{z_i}$, and the common factor $e^{100}$ cancels between top "
-                         "and bottom: softmax depends only on differences of scores. (The naive formula might "
-                         "overflow; the maths does not change.)"),
+    Question(text="For the scores $[0, 0]$ the softmax gives $p = (\\tfrac12, \\tfrac12)$. What is the entry "
+                  "$\\partial p_1 / \\partial z_2$ of its Jacobian $\\operatorname{diag}(p) - pp^{\\mathsf T}$? (Two decimals.)",
+             options=(), answer=-0.25, decimals=2,
+             explanation="Off the diagonal the entries are $-p_1 p_2 = -\\tfrac12 \\cdot \\tfrac12 = -0.25$: raising "
+                         "$z_2$ lowers $p_1$. The diagonal entry is $p_1(1 - p_1) = 0.25 = \\sigma'(0)$, and each row "
+                         "adds up to 0 because the probabilities add up to 1."),
     Question(text="The probabilities are $p = (0.7, 0.2, 0.1)$ and the true class is the first one. What is "
                   "$\\partial L / \\partial z_1$, the gradient of the cross-entropy for the first logit?",
              options=(), answer=-0.3,

@@ -55,6 +55,11 @@ def scale_in_place(X, w, b):
     return X.sum(axis=1) + b
 
 
+def distance_loop(X, w, b):
+    length = sum(wi * wi for wi in w) ** 0.5
+    return np.array([(sum(xi * wi for xi, wi in zip(row, w)) + b) / length for row in X])
+
+
 RIGHT = {
     "0.1": [lambda y: np.mean(y), lambda y: sum(y) / len(y), lambda y: np.count_nonzero(y == 1) / y.size,
             lambda y: (y == 1).mean(), counted, lambda y: np.sum(y) / np.size(y),
@@ -74,6 +79,11 @@ RIGHT = {
             lambda X, w, b, k: np.array(heapq.nlargest(k, range(len(X)), key=lambda i: scores(X, w, b)[i])),
             selection_sort_riskiest, partition_riskiest,
             lambda X, w, b, k: np.flip(np.argsort(scores(X, w, b)))[:k]],
+    "0.5": [lambda X, w, b: (X @ w + b) / np.linalg.norm(w),
+            lambda X, w, b: (X @ w + b) / np.sqrt(w @ w),
+            lambda X, w, b: scores(X, w / np.linalg.norm(w), b / np.linalg.norm(w)),   # a unit normal
+            lambda X, w, b: (X @ w + b) / np.hypot.reduce(w),
+            distance_loop],
 }
 
 WRONG = {  # (answer, the diagnosis it must get)
@@ -135,4 +145,13 @@ WRONG = {  # (answer, the diagnosis it must get)
             (lambda X, w, b, k: np.argsort(-np.abs(scores(X, w, b)))[:k], "ranked by |z|"),
             (lambda X, w, b, k: list(np.argsort(-scores(X, w, b))[:k]), "list instead of array"),
             (lambda X, w, b, k: np.argsort(-models.scores(X, w, b))[:k], "forbidden call")],
+    "0.5": [(lambda X, w, b: X @ w + b, "the score, not the distance"),
+            (lambda X, w, b: (X @ w + b) / (w @ w), "divided by ‖w‖²"),
+            (lambda X, w, b: np.abs(X @ w + b) / np.linalg.norm(w), "lost the sign"),
+            (lambda X, w, b: -(X @ w + b) / np.linalg.norm(w), "sign flipped"),
+            (lambda X, w, b: (X @ w + b) / np.abs(w).sum(), "sum of |w| instead of length"),
+            (lambda X, w, b: (X @ w + b) / np.linalg.norm(np.append(w, b)), "b counted in the length"),
+            (lambda X, w, b: (X @ w) / np.linalg.norm(w), "forgot b"),
+            (lambda X, w, b: list((X @ w + b) / np.linalg.norm(w)), "list instead of array"),
+            (lambda X, w, b: models.scores(X, w, b) / np.linalg.norm(w), "forbidden call")],
 }

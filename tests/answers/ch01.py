@@ -35,9 +35,9 @@ def masked(z):
     return out
 
 
-def with_e(z):
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+def with_t(z):
+    t = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + t), t / (1 + t))
 
 
 def per_element(z):
@@ -88,13 +88,13 @@ def log_space(z):
 
 
 def one_minus_for_negatives(z):
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1 / (1 + e), 1 - 1 / (1 + e))
+    t = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + t), 1 - 1 / (1 + t))
 
 
 def branches_swapped(z):
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, e / (1 + e), 1 / (1 + e))
+    t = np.exp(-np.abs(z))
+    return np.where(z >= 0, t / (1 + t), 1 / (1 + t))
 
 
 def only_positive_form(z):
@@ -121,7 +121,7 @@ def golden_section_slope(low=0.1, high=0.3):
 
 
 def interp_slope():
-    """The hard sigmoid drawn as in 6.5, from its corners ±1/(2s); a 2-D grid of gaps."""
+    """The hard sigmoid drawn from its corners ±1/(2s); a 2-D grid of gaps."""
     z = np.linspace(0, 10, 10_001)
     slopes = np.linspace(0.15, 0.25, 1001)
     gaps = [np.max(np.abs(sigmoid(z) - np.interp(z, [-0.5 / s, 0.5 / s], [0.0, 1.0]))) for s in slopes]
@@ -160,7 +160,7 @@ def smallest_k(step):
 
 
 RIGHT = {
-    "1.1": [textbook, lambda z: np.exp(z) / (1 + np.exp(z)), via_tanh, masked, with_e, per_element,
+    "1.1": [textbook, lambda z: np.exp(z) / (1 + np.exp(z)), via_tanh, masked, with_t, per_element,
             np.vectorize(lambda v: 1 / (1 + math.exp(-v))),
             lambda z: np.reciprocal(1 + np.exp(-z)), lambda z: 1 / (1 + np.e ** -z),
             lambda z: 1 - 1 / (1 + np.exp(z)), via_logaddexp, silenced_textbook],
@@ -174,7 +174,7 @@ RIGHT = {
             lambda: np.log(0.99) - np.log(0.01), lambda: round(np.log(99), 5),
             lambda: bisect(lambda k: 1 / (1 + np.exp(-k)) - 0.99, 0.0, 10.0),
             lambda: scipy.optimize.brentq(lambda k: 1 / (1 + np.exp(-k)) - 0.99, 0, 10)],
-    "1.4": [masked, with_e, via_logaddexp, per_element,
+    "1.4": [masked, with_t, via_logaddexp, per_element,
             lambda z: np.where(z >= 0, 1, np.exp(-np.abs(z))) / (1 + np.exp(-np.abs(z))),
             lambda z: np.exp(np.minimum(z, 0)) / (1 + np.exp(-np.abs(z))),
             lambda z: np.exp(z - np.logaddexp(0, z)),
