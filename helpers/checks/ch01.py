@@ -405,12 +405,13 @@ QUIZ = (
              answer=1,
              explanation="$e^{1000}$ is far above the largest float (about $1.8\\times10^{308}$), so np.exp "
                          "returns inf and warns. The stable form only takes exp of numbers ≤ 0."),
-    Question(text="On paper $\\sigma(z)$ is never exactly 0 or 1. In float64, which of these is `True`?",
-             options=("sigmoid(40.0) == 1.0", "sigmoid(-40.0) == 0.0", "both", "neither"),
-             answer=0,
-             explanation="Near 1, float64 numbers are about $1.1\\times10^{-16}$ apart, and "
-                         "$1 - \\sigma(40) \\approx 4.2\\times10^{-18}$ is far smaller, so $\\sigma(40)$ rounds to "
-                         "exactly 1.0. Near 0 floats go down to about $5\\times10^{-324}$, so "
-                         "$\\sigma(-40) \\approx 4.2\\times10^{-18}$ is stored as it is; only below $z \\approx -745$ "
-                         "does $\\sigma(z)$ become 0.0."),
+    Question(text="Several S-curves meet all five requirements of section 2 (bounded, smooth, monotone, "
+                  "saturating, centred). Which of them has log-odds $\\ln\\frac{f(z)}{1 - f(z)}$ exactly equal "
+                  "to $z$ for every $z$?",
+             options=("Φ(z), the normal CDF", "½ + arctan(z)/π", "σ(z) = 1/(1 + e⁻ᶻ)", "all three"),
+             answer=2,
+             explanation="$\\sigma/(1 - \\sigma) = e^{z}$, so its log-odds are exactly $z$: each unit of score adds "
+                         "the same evidence, which is why a logistic model's weights read as log-odds (chapter 03). "
+                         "The other curves bend the log-odds: Φ's grow faster than $z$ in the tails, "
+                         "arctan's far slower."),
 )

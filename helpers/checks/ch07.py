@@ -445,7 +445,7 @@ EXERCISES = (
                     "up at b."),
             Mistake("a product, not a difference", lambda x, a, b, k: sigmoid(k * (x - a)) * sigmoid(-k * (x - b)),
                     "σ(k(x − a))·σ(−k(x − b)) is a bump too, but another one: the exercise asks for the bump of "
-                    "5.4, the *difference* of the two steps."),
+                    "section 4, the *difference* of the two steps."),
             Mistake("hard steps", None,
                     "your steps jump from 0 to 1 (np.heaviside, x > a): that is the limit k → ∞. The bump is made "
                     "of two sigmoids of steepness k, which rise smoothly.", matches=_hard_steps),
@@ -617,20 +617,6 @@ QUIZ = (
              options=(), answer=float(np.tanh(10 / 4)), decimals=3,
              explanation="$\\sigma(5) - \\sigma(-5) = 2\\sigma(5) - 1 = \\tanh(2.5) \\approx 0.987$: the "
                          "sharpness $kh = 10$ decides the height."),
-    Question(text="The loop $x_{t+1} = x_t + c\\,(\\sigma(r - x_t) - \\tfrac12)$ has the first-order error factor "
-                  "$1 - c/4$. Up to which $c$ does the linearised loop still converge?",
-             options=(), answer=8.0,
-             explanation="Convergence needs $|1 - c/4| < 1$, i.e. $0 < c < 8$. Above 8 the linear picture predicts a "
-                         "growing oscillation; the real loop, with σ saturating, settles into a bounded cycle."),
-    Question(text="Two sigmoid units of steepness $k$ inhibit each other with weight $w$, with symmetric inputs "
-                  "that put the undecided state at $u = v = \\tfrac12$. When is that state unstable, so that the "
-                  "circuit has two stable states?",
-             options=("When k·w/4 > 1: the loop gain through the two slopes of ¼ exceeds 1",
-                      "When k·w < 1", "Whenever k > 0", "Never: two sigmoid units always have one state"),
-             answer=0,
-             explanation="At the middle each unit's slope is $k\\sigma'(0) = k/4$, so a small push goes round the "
-                         "loop multiplied by $(kw/4)^2$. If $kw/4 > 1$ pushes grow: the middle is a saddle and the "
-                         "circuit falls to one of two stable states."),
     Question(text="A forget gate with a constant pre-activation $a = 2$ and no new input: what fraction of the memory "
                   "is left after 10 steps? Two decimals.",
              options=(), answer=float(sigmoid(2.0) ** 10), decimals=2,
