@@ -800,12 +800,4 @@ QUIZ = (
              options=(), answer=float(np.log(2.0)), decimals=3,
              explanation="Each applicant costs $-\\ln\\tfrac12 = \\ln 2 \\approx 0.693$, defaulter or not: "
                          "the loss curves of this chapter all start there."),
-    Question(text="Gradient descent on the loan data with a learning rate of 25: what happens?",
-             options=("It converges 50 times faster than with 0.5",
-                      "Each step overshoots: the loss jumps back and forth and stays above where it started",
-                      "Nothing: the learning rate does not matter for a convex loss",
-                      "The weights become nan at once"),
-             answer=1,
-             explanation="The loss is convex, but a step too long jumps over the valley. Section 7 shows "
-                         "the loss settling into a back-and-forth above ln 2 for η = 25."),
 )
