@@ -12,8 +12,10 @@ keeps the two in agreement):
 * prose: Markdown words at ``WORDS_PER_MINUTE`` (a pace for technical text with formulas);
 * code to read: non-blank lines of code cells at ``CODE_LINES_PER_MINUTE``; cells that start with
   ``# extra code`` only draw, start collapsed, and count as one figure to look at instead;
-* figures: ``MINUTES_PER_FIGURE`` for each ``plt.show()``;
-* exercises: ``MINUTES_PER_EXERCISE[stars]`` (reading the task, writing, checking, a hint or two);
+* figures: ``MINUTES_PER_FIGURE`` for each ``plt.show()``, and for each explorer (a cell that calls
+  ``explore(`` or a ``…_explorer(`` function: sliders above a figure);
+* exercises: ``MINUTES_PER_EXERCISE[stars]`` for writing, checking and a hint or two (the task's
+  text is prose, counted as such; the answer and check cells are part of these minutes);
 * the quiz: ``MINUTES_PER_QUESTION`` per question.
 
 The build writes the result into the chapter's ``**Estimated time:**`` line and into each deep
@@ -35,6 +37,7 @@ EXTRA_CODE = "# extra code"
 DEEP_DIVE = re.compile(r"^(?P<level>#{2,4}) Deep dive(?: \(optional, about \d+ min\))?: (?P<title>.+)$")
 HEADING = re.compile(r"^(#{1,6}) ")
 ESTIMATE_LINE = re.compile(r"^\*\*Estimated time:\*\*.*$", re.MULTILINE)
+EXPLORER_CALL = re.compile(r"\bexplore\(|\w_explorer\(")
 QUIZ_CALL = re.compile(r"""^\s*quiz\(\s*["'](\d\d)["']\s*\)""", re.MULTILINE)
 METHOD_ANCHOR = "00_start_here.ipynb#How-long-a-chapter-takes"
 
@@ -82,7 +85,7 @@ def cell_minutes(cell, quiz_length, answer_cells):
         return len(source.split()) / WORDS_PER_MINUTE
     if cell["cell_type"] != "code" or id(cell) in answer_cells:
         return 0.0                                # writing the answer is part of the exercise's minutes
-    minutes = MINUTES_PER_FIGURE * source.count("plt.show()")
+    minutes = MINUTES_PER_FIGURE * (source.count("plt.show()") + len(EXPLORER_CALL.findall(source)))
     quiz = QUIZ_CALL.search(source)
     if quiz:
         minutes += MINUTES_PER_QUESTION * quiz_length(quiz.group(1))
@@ -118,7 +121,8 @@ def estimate(nb, stars_for, quiz_length):
         inside.update(range(start, end))
         each.append(sum(minutes[start:end]))
     core = sum(m for i, m in enumerate(minutes) if i not in inside)
-    return {"core": core, "deep dives": sum(each), "each": each}
+    # the total is the sum of what the headings say (each rounded up to a minute), so the two agree
+    return {"core": core, "deep dives": sum(round_up(m, 1) for m in each), "each": each}
 
 
 def round_up(minutes, step):
