@@ -48,3 +48,12 @@ def test_graded_verdicts_come_from_outside(name, tmp_path):
     assert result.status == status, f"{name}: {result}"
     if diagnosis:
         assert result.diagnosis == diagnosis, f"{name}: {result}"
+
+
+def test_an_answer_runs_with_only_the_earlier_answers_it_uses():
+    from tools.classroom.autograde import cells_for
+    earlier = ["import os\nos._exit(1)", "def helper(z):\n    return 2 * z", "def other(z):\n    return z"]
+    assert cells_for("def f(z):\n    return helper(z) + 1", earlier) == [earlier[1]]
+    assert cells_for("def f(z):\n    return z", earlier) == []
+    assert cells_for("def f(z):\n    return other(z)", earlier + ["def other(z):\n    return -z"]) == \
+        ["def other(z):\n    return -z"]
