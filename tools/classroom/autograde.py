@@ -90,11 +90,12 @@ def names_used(source):
 def cells_for(answer, earlier):
     """The student's earlier answer cells this answer needs (it uses a name one of them defines), in order:
     a broken earlier answer (an exit(), a crash) then costs only the exercises that build on it."""
-    needed, wanted = [], names_used(answer)
-    for source in reversed(earlier):
-        if names_defined(source) & wanted:
+    needed, wanted = [], names_used(answer) - names_defined(answer)
+    for source in reversed(earlier):              # the latest definition of a name is the one that counts
+        defined = names_defined(source)
+        if defined & wanted:
             needed.insert(0, source)
-            wanted |= names_used(source)
+            wanted = (wanted - defined) | (names_used(source) - defined)
     return needed
 
 
