@@ -17,7 +17,7 @@ from ..numerics import bce_with_logits, log_sigmoid, sigmoid, sigmoid_derivative
 from ..widgets import Question
 from .engine import BCE_SHORTCUTS, SLOPE_SHORTCUTS, Exercise, Mistake
 
-SIGMA, LABEL = 0.62, 0          # the worked case of the seed question: σ(z) = 0.62, y = 0
+SIGMA, LABEL = 0.62, 0          # the chapter's worked case: σ(z) = 0.62, y = 0
 
 # The worked applicant: a repaid loan (y = 0) at 42.8 % debt-to-income and 12.6 years of credit
 # history, standardised (1.08, 0.12); the true model gives her z = 0.5, σ(z) ≈ 0.62.
