@@ -154,7 +154,7 @@ EPSILON_ADDED = Mistake(
     "(0, 1) here, so nothing needs guarding: leave p alone.", matches=_epsilon_added)
 
 
-# the ε people use: 1e-7 (the seed's, and Keras'), 1e-15 (scikit-learn's old log_loss), machine ε, any other
+# the ε people use: 1e-7 (a common default, e.g. Keras'), 1e-15 (scikit-learn's old log_loss), machine ε, any other
 CLIPPED_MISTAKE = Mistake(CLIPPED[0], None, CLIPPED[1], matches=_clipped_matches)
 
 
