@@ -87,3 +87,17 @@ def test_a_copied_solution_line_is_caught_as_a_leak():
     leaky = copy.deepcopy(student)
     leaky.cells[-2].source = source_of(leaky.cells[-2]) + "\n" + secret
     assert leaked_lines(solution, leaky), "a solution line pasted into the student notebook went unnoticed"
+
+
+STARS = "★ recall · ★★ apply · ★★★ derive or extend"
+
+
+@pytest.mark.parametrize("name", CHAPTER_FILES)
+def test_every_chapter_says_what_the_stars_mean_in_the_same_words(name):
+    text = " ".join(" ".join(source_of(c).split()) for c in read(SOLUTIONS / name).cells if c.cell_type == "markdown")
+    assert STARS in text, f"{name}: the exercises' introduction should say '{STARS}'"
+
+
+def test_the_readme_says_what_the_stars_mean_in_the_same_words():
+    from tools.course_build import ROOT
+    assert STARS in " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
