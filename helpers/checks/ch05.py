@@ -566,5 +566,7 @@ QUIZ = (
              answer=1,
              explanation="By the chain rule, $\\partial(h + f(h))/\\partial h = 1 + f'(h)$. Multiplied over the "
                          "blocks, the product contains the term 1: one path from the output to the first layer "
-                         "goes through no slope at all. The slopes f′ themselves are unchanged."),
+                         "goes through no slope at all. The skip does not make the slopes f′ larger: in 6.6 "
+                         "they are even smaller, as h grows block by block and the units saturate; the "
+                         "identity path needs none of them."),
 )
