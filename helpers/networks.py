@@ -83,7 +83,8 @@ class MLP:
     chosen by ``init`` (the formulas are in ``INITIALISATIONS``):
 
     - "lecun" (the default): normal, standard deviation 1/√fan_in. It keeps the variance of a
-      score equal to the variance of the layer's inputs (LeCun et al., 1998); suits sigmoid and tanh.
+      score equal to the mean square of the layer's inputs, which is their variance when they are
+      centred on 0 (LeCun et al., 1998, for tanh-like units); sigmoid outputs, around ½, are not.
     - "glorot": normal, standard deviation √(2/(fan_in + fan_out)); "glorot_uniform": uniform on
       ±√(6/(fan_in + fan_out)), the same variance. Glorot & Bengio (2010) balance the forward
       signal (variance 1/fan_in) against the backward one (1/fan_out) by averaging the two fans.
