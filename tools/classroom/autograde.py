@@ -27,6 +27,7 @@ from nbformat.v4 import new_output
 from traitlets import Bool, Unicode
 
 from helpers.checks import exercise
+from tools.classroom.hidden import hidden_exercise
 from tools.classroom.remote import check_in_sandbox
 
 CHECK_CALL = re.compile(r"""check\(\s*["'](\d+\.\d+)["']\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)""")
@@ -99,8 +100,24 @@ def cells_for(answer, earlier):
     return needed
 
 
+def graded_text(result):
+    """The verdict a graded student sees: right or wrong, and the named cause — not the hidden input, not the
+    expected value (which would let a student home in on a value answer), and no hint pointer."""
+    mark = {"passed": "✓", "failed": "✗", "not attempted": "○"}[result.status]
+    head = f"{mark} {result.exercise.heading}"
+    if result.passed:
+        return head + " — right."
+    if result.status == "not attempted":
+        return head + " — not attempted."
+    causes = [line for line in result.lines if line.startswith("Likely cause:")]
+    raised = [re.sub(r"^.*?your function (raised|called|was still running)", r"Your function \1", line)
+              for line in result.lines[:1] if re.search(r"your function (raised|called|was still running)", line)]
+    named = f" ({result.diagnosis})" if result.diagnosis else ""
+    return "\n".join([head + f" — wrong{named}."] + ["  " + line for line in raised + causes])
+
+
 def verdict_outputs(result):
-    text = str(result)
+    text = graded_text(result)
     if result.passed:
         return [new_output("stream", name="stdout", text=text + "\n")]
     name = "Not attempted" if result.status == "not attempted" else "Wrong answer"
@@ -112,11 +129,14 @@ class GradeInSandbox(Preprocessor):
 
     enabled = Bool(True)     # nbconvert's preprocessors are off unless enabled; this one is the grading itself
     reports = Unicode("", help="Folder for verdicts.jsonl (teacher only); empty: no record.").tag(config=True)
+    seed_file = Unicode("", help="File holding the secret seed of the hidden inputs (teacher only); "
+                                 "empty: the public inputs.").tag(config=True)
 
     def preprocess(self, nb, resources):
         student = resources.get("nbgrader", {}).get("student", "")
         assignment = resources.get("nbgrader", {}).get("assignment", "")
         setup = setup_cells(nb)
+        seed = int(Path(self.seed_file).read_text().strip()) if self.seed_file else None
         answers_so_far = []
         records = []
         with tempfile.TemporaryDirectory(prefix="grade-") as scratch_root:
@@ -131,10 +151,13 @@ class GradeInSandbox(Preprocessor):
                                           traceback=[f"Exercise {exercise_id}: the check cell was changed, so it "
                                                      "could not be graded."])]
                 else:
-                    result = check_in_sandbox(exercise(exercise_id), cells, function,
+                    graded = exercise(exercise_id) if seed is None else hidden_exercise(exercise(exercise_id), seed)
+                    result = check_in_sandbox(graded, cells, function,
                                               Path(scratch_root) / exercise_id.replace(".", "_"))
                     outputs = verdict_outputs(result)
                 nb.cells[check_index].outputs = outputs
+                # the feedback shows the check cell as the student saw it: without the hidden test
+                nb.cells[check_index].source = source_of(nb.cells[check_index]).split("### BEGIN HIDDEN TESTS")[0].rstrip()
                 nb.cells[check_index].execution_count = None
                 records.append({"student": student, "assignment": assignment, "exercise": exercise_id,
                                 "status": result.status if result else "check cell changed",
@@ -147,3 +170,23 @@ class GradeInSandbox(Preprocessor):
                 for record in records:
                     file.write(json.dumps(record) + "\n")
         return nb, resources
+
+
+def configure(c, classroom):
+    """Set an nbgrader config ``c`` to autograde with GradeInSandbox, keeping the teacher's files in
+    ``classroom``/autograder (the secret seed) and ``classroom``/reports (the verdicts), outside source/."""
+    import secrets
+
+    from nbconvert.preprocessors import ClearMetadataPreprocessor
+    from nbgrader.preprocessors import AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades
+
+    classroom = Path(classroom)
+    seed_file = classroom / "autograder" / "secret_seed"
+    if not seed_file.exists():
+        seed_file.parent.mkdir(parents=True, exist_ok=True)
+        seed_file.write_text(str(secrets.randbits(63)))
+        seed_file.chmod(0o600)
+    c.Autograde.autograde_preprocessors = [GradeInSandbox, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+                                           SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+    c.GradeInSandbox.reports = str(classroom / "reports")
+    c.GradeInSandbox.seed_file = str(seed_file)
