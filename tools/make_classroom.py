@@ -37,6 +37,13 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # that never finishes at top level is stopped here, and autograding goes on.
 c.ExecutePreprocessor.timeout = {timeout}
 c.ExecutePreprocessor.interrupt_on_timeout = True
+
+# Autograding runs each student's code in a sandbox and computes every verdict here, in the grader, on
+# hidden inputs (tools/classroom/autograde.py). It needs the teacher's copy of the course, at:
+import sys  # noqa: E402
+sys.path.insert(0, {course!r})
+from tools.classroom.autograde import configure  # noqa: E402
+configure(c, c.CourseDirectory.root)
 '''
 
 
@@ -48,7 +55,7 @@ def make_classroom(directory, timeout=60):
     """Write the course directory; return the assignment names, one per chapter."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / "nbgrader_config.py").write_text(CONFIG.format(course_id=COURSE_ID, timeout=timeout))
+    (directory / "nbgrader_config.py").write_text(CONFIG.format(course_id=COURSE_ID, timeout=timeout, course=str(ROOT)))
     source = directory / "source"
     if source.exists():
         shutil.rmtree(source)
