@@ -61,9 +61,28 @@ def error_record(error):
 
 class Agent:
     def __init__(self):
-        self.answer, self.watcher = None, None
+        self.answer, self.watcher, self.case_args = None, None, []
 
-    def load(self, cells, function, watched):
+    def resolve(self, label):
+        """A function the grader passed by label: one of this exercise's own case functions, or module:qualname."""
+        import importlib
+        for args in self.case_args:
+            for arg in args:
+                if callable(arg) and wire.callable_label(arg) == label:
+                    return arg
+        module, _, qualname = label.partition(":")
+        try:
+            target = importlib.import_module(module)
+            for part in qualname.split("."):
+                target = getattr(target, part)
+            return target if callable(target) else None
+        except (ImportError, AttributeError, ValueError):
+            return None
+
+    def load(self, cells, function, watched, exercise_id=None):
+        if exercise_id:                      # the public cases, for the functions some of them pass
+            from helpers.checks import exercise
+            self.case_args = [tuple(args) for args in exercise(exercise_id).cases()]
         namespace = {"__name__": "__main__", "get_ipython": _Shell}
         problems = []
         for number, cell in enumerate(cells):
@@ -84,7 +103,7 @@ class Agent:
                 "value": None if callable(self.answer) or not found else wire.encode(self.answer)}
 
     def call(self, args, seconds, silencers_off):
-        args = tuple(wire.decode(args))
+        args = tuple(wire.decode(args, resolve=self.resolve))
         if silencers_off:                       # as the engine does: run it undecorated, silencers off
             call = call_safely(inspect.unwrap(self.answer), args, seconds, silencers_off=True)
         else:
@@ -110,7 +129,8 @@ def main():
             request = wire.loads(line)
             op = request["op"]
             if op == "load":
-                reply = agent.load(request["cells"], request["function"], request.get("watched", []))
+                reply = agent.load(request["cells"], request["function"], request.get("watched", []),
+                                   request.get("exercise"))
             elif op == "call":
                 reply = agent.call(request["args"], request.get("seconds"), request.get("silencers_off", False))
             elif op == "typed_in":

@@ -138,8 +138,8 @@ def check_in_sandbox(exercise, cells, function_name, scratch, limits=sandbox.Lim
     try:
         watched = list(exercise.forbidden) + [name for need in exercise.required for name in need.split("|")]
         try:
-            loaded = jail.ask({"op": "load", "cells": list(cells), "function": function_name, "watched": watched},
-                              LOAD_SECONDS)
+            loaded = jail.ask({"op": "load", "cells": list(cells), "function": function_name, "watched": watched,
+                               "exercise": exercise.id}, LOAD_SECONDS)
         except ProcessEnded as ended:
             return Checker(exercise, _Unloadable(function_name, str(ended))).run()
         if not loaded["found"] or not loaded["callable"]:

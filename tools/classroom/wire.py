@@ -35,6 +35,15 @@ def opaque_type(type_name):
     return type(name, (Opaque,), {})
 
 
+def callable_label(function):
+    """How a function given to a student's code is named across the wall: its ``name`` (the checks'
+    labelled functions) or module:qualname; the other side finds it again (inside.py)."""
+    name = getattr(function, "name", None)
+    if isinstance(name, str):
+        return name
+    return f"{getattr(function, '__module__', '')}:{getattr(function, '__qualname__', '')}"
+
+
 def encode(value, depth=0):
     """A JSON-able tree for ``value`` (see decode)."""
     if depth > MAX_DEPTH:
@@ -58,6 +67,8 @@ def encode(value, depth=0):
                 [encode(v, depth + 1) for v in value]}
     if isinstance(value, dict) and len(value) <= MAX_ITEMS:
         return {"dict": [[encode(k, depth + 1), encode(v, depth + 1)] for k, v in value.items()]}
+    if callable(value) and not isinstance(value, type):
+        return {"callable": callable_label(value)}
     try:
         text = repr(value)
     except Exception:  # noqa: BLE001 — a student's object whose repr fails
@@ -65,8 +76,9 @@ def encode(value, depth=0):
     return {"opaque": type(value).__name__, "repr": text[:200]}
 
 
-def decode(tree, depth=0):
-    """The value ``encode`` described; Opaque stand-ins for what it could not carry."""
+def decode(tree, depth=0, resolve=None):
+    """The value ``encode`` described; Opaque stand-ins for what it could not carry. ``resolve(label)`` turns a
+    function's label back into the function (only the sandbox side passes it: the grader never needs to)."""
     if depth > MAX_DEPTH + 1:
         raise ValueError("nested too deeply")
     if tree is None or isinstance(tree, (bool, int, float, str)):
@@ -79,19 +91,23 @@ def decode(tree, depth=0):
     if kind == "float":
         return float(tree["float"])
     if kind == "complex":
-        return complex(*(decode(part, depth + 1) for part in tree["complex"]))
+        return complex(*(decode(part, depth + 1, resolve) for part in tree["complex"]))
     if kind == "ndarray":
         raw = base64.b64decode(tree["ndarray"], validate=True)
         if len(raw) > MAX_ARRAY_BYTES + 4096:
             raise ValueError("array too large")
         return np.load(io.BytesIO(raw), allow_pickle=False)
     if kind == "npscalar":
-        return decode(tree["npscalar"], depth + 1)[()]
+        return decode(tree["npscalar"], depth + 1, resolve)[()]
     if kind in ("list", "tuple"):
-        items = [decode(v, depth + 1) for v in tree[kind][:MAX_ITEMS]]
+        items = [decode(v, depth + 1, resolve) for v in tree[kind][:MAX_ITEMS]]
         return items if kind == "list" else tuple(items)
     if kind == "dict":
-        return {_hashable(decode(k, depth + 1)): decode(v, depth + 1) for k, v in tree["dict"][:MAX_ITEMS]}
+        return {_hashable(decode(k, depth + 1, resolve)): decode(v, depth + 1, resolve) for k, v in tree["dict"][:MAX_ITEMS]}
+    if kind == "callable":
+        label = str(tree["callable"])
+        function = resolve(label) if resolve else None
+        return function if function is not None else opaque_type("function")("function", f"<function {label}>")
     if kind == "opaque":
         return opaque_type(str(tree["opaque"]))(str(tree["opaque"]), str(tree.get("repr", ""))[:200])
     raise ValueError(f"unknown kind {kind!r}")
