@@ -1,4 +1,17 @@
-"""Shared pytest set-up: after the run, a table of how long each notebook took in the browser."""
+"""Shared pytest set-up: the teacher-only answers importable, and after the run, a table of how long
+each notebook took in the browser."""
+
+from tools.course_build import SOLUTIONS, teacher_path
+
+# `import answers` gives solutions/answers/ (every exercise's real answer) in the tests. Imported here, once:
+# pytest puts tests/ on sys.path too, and tests/answers/ (the answers the checks are tried on) has the same name.
+teacher_path()
+import answers  # noqa: E402
+
+assert answers.__file__ == str(SOLUTIONS / "answers" / "__init__.py"), answers.__file__
+
+# tests/answers/ holds answer tables, not tests; collected for doctests it would be imported as `answers.chNN`
+collect_ignore = ["answers"]
 
 
 def pytest_terminal_summary(terminalreporter):

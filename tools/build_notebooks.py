@@ -3,7 +3,9 @@
     python tools/build_notebooks.py            every chapter
     python tools/build_notebooks.py 01 02      only these chapters
 
-For each solutions/NN_*.ipynb: write its navigation (and contents) cells and nbgrader metadata,
+First record what every exercise's answer gives on its check's inputs (tools/record_answers.py:
+helpers/checks/recorded/, which the installed checks look up). Then, for each solutions/NN_*.ipynb:
+write its navigation (and contents) cells and nbgrader metadata,
 execute it top to bottom in a fresh kernel, store it; then make the student notebook
 (tools/course_build.py says how), execute that too, and store it in notebooks/.
 Outputs are stored so that the notebooks read well on GitHub and so that nbval can compare.
@@ -21,8 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from helpers.checks import exercise  # noqa: E402  (needs the path above)
 from tools.course_build import (  # noqa: E402
-    CHAPTERS, NOTEBOOKS, SOLUTIONS, annotate, sources_hash, student_notebook, write_generated_cells,
+    CHAPTERS, NOTEBOOKS, ROOT, SOLUTIONS, annotate, sources_hash, student_notebook, write_generated_cells,
 )
+from tools.record_answers import record  # noqa: E402
 
 
 def points_for(exercise_id):
@@ -93,6 +96,9 @@ def main(args):
     unknown = wanted - {c[0] for c in chapters}
     if unknown:
         sys.exit(f"no solution notebook for chapter(s) {', '.join(sorted(unknown))}")
+    # first what the answers give on the checks' inputs: the notebooks' check cells look them up
+    for path in record([c[0] for c in chapters if not wanted or c[0] in wanted]):
+        print(f"recorded {path.relative_to(ROOT)}")
     NOTEBOOKS.mkdir(exist_ok=True)
     for number, stem, _, _ in chapters:
         if not wanted or number in wanted:

@@ -54,6 +54,16 @@ def source_of(cell):
     return "".join(source) if isinstance(source, list) else source
 
 
+def teacher_path():
+    """Make the teacher-only package ``answers`` (solutions/answers/: every exercise's answer) importable.
+
+    It is not part of the installed course; only tools and tests that need the real answers call this.
+    """
+    import sys
+    if str(SOLUTIONS) not in sys.path:
+        sys.path.insert(0, str(SOLUTIONS))
+
+
 def available_chapters():
     """The chapters whose solution notebook exists, in order."""
     return [c for c in CHAPTERS if (SOLUTIONS / f"{c[1]}.ipynb").exists()]

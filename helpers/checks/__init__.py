@@ -6,7 +6,9 @@
     quiz("01")                 shows the chapter's "Test your understanding" questions
 
 The exercises of chapter NN are described in ``chNN.py`` next to this file; the machinery
-that runs and compares answers is in ``engine.py``.
+that runs and compares answers is in ``engine.py``. The right answers are not part of the
+course you install: the checks compare your function with what the teacher's answer gave on
+the check's own inputs, recorded in ``recorded/chNN.npz`` (``recordings.py``).
 """
 
 import importlib

@@ -1,7 +1,9 @@
 """Chapter 00 · Start here — warm-up exercises on the loan example, their checks and hints, and the quiz.
 
-Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
-the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+Each Exercise gives the inputs to try (``cases``) and the typical wrong answers (``mistakes``,
+by name and explanation) so that a wrong answer gets a named diagnosis. The right answer and the
+mistakes' code are not here: they are the teacher's (solutions/answers/ch00.py), and the check uses
+what they give on these inputs, recorded in recorded/ch00.npz (see recordings.py).
 The exercises set up the running example (labels, scores z = w·x + b) and the NumPy habits
 the course needs: reductions, dot products, one matrix product instead of a loop, sorting.
 Exercise 0.5 (★★★) derives something new from them: how far each applicant lies from the line z = 0.
@@ -12,6 +14,7 @@ import numpy as np
 from ..data import make_loan_data
 from ..widgets import Question
 from .engine import Exercise, Mistake
+from .recordings import RECORDED, with_recordings
 
 # A small, readable example used as the first test case, so that the first failure a learner
 # sees is easy to redo by hand: the applicant at 42 % debt-to-income and 7 years of credit
@@ -26,10 +29,6 @@ def _rng(seed):
 
 
 # --- 0.1 default rate -----------------------------------------------------------------------------
-
-def _default_rate(y):
-    return float(np.mean(y))
-
 
 def _label_cases():
     """0/1 label arrays: a small readable one first, seeded random ones, the loan data, edge cases."""
@@ -47,10 +46,6 @@ def _label_cases():
 
 # --- 0.2 and 0.3 scores -----------------------------------------------------------------------------
 
-def _score(x, w, b):
-    return float(np.dot(x, w) + b)
-
-
 def _score_cases():
     """One applicant at a time: the readable example, random 2-feature ones, other lengths, b = 0, x = 0."""
     rng = _rng(2)
@@ -64,10 +59,6 @@ def _score_cases():
     data = make_loan_data()
     cases.append((np.asarray(data.X_std[7]), np.asarray(data.true_w), float(data.true_b)))
     return cases
-
-
-def _scores(X, w, b):
-    return np.asarray(X, dtype=float) @ np.asarray(w, dtype=float) + b
 
 
 def _scores_cases():
@@ -86,10 +77,6 @@ def _scores_cases():
 
 # --- 0.4 the k riskiest ----------------------------------------------------------------------------
 
-def _riskiest(X, w, b, k):
-    return np.argsort(-_scores(X, w, b), kind="stable")[:k]
-
-
 def _riskiest_cases():
     """(X, w, b, k) with every score distinct, so that 'highest first' has one right answer."""
     rng = _rng(4)
@@ -102,18 +89,10 @@ def _riskiest_cases():
     cases.append((np.asarray(data.X_std), np.asarray(data.true_w), float(data.true_b), 5))
     rng = _rng(5)   # a large k, where np.argpartition's k largest come out unsorted
     cases.append((rng.normal(0, 1, (300, 2)), rng.normal(0, 1.5, 2), float(rng.normal(0, 1)), 100))
-    for X, w, b, k in cases:  # the top k + 1 scores must be clearly apart, or the order is ambiguous
-        top = np.sort(_scores(X, w, b))[::-1][:k + 1]
-        assert np.all(np.abs(np.diff(top)) > 1e-6), "tied scores in a 0.4 test case"
-    return cases
+    return cases   # the top k + 1 scores are clearly apart, so the order is not ambiguous (tests check it)
 
 
 # --- 0.5 distance to the decision boundary ----------------------------------------------------------
-
-def _boundary_distance(X, w, b):
-    w = np.asarray(w, dtype=float)
-    return (np.asarray(X, dtype=float) @ w + b) / np.sqrt(np.sum(w * w))
-
 
 def _distance_cases():
     """(X, w, b): the readable example, random ones (other numbers of features, n = 1), the loan data."""
@@ -131,10 +110,6 @@ def _distance_cases():
 
 def _as_float(a):
     return np.asarray(a, dtype=float)
-
-
-def _sigma(z):
-    return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
 
 
 def _same_set(got, wanted):
@@ -168,35 +143,30 @@ def _whole_version(got, value):
     return got in (float(np.trunc(value)), float(np.round(value)), float(np.floor(value)))
 
 
-def _ranking_mistake(order_from_scores):
-    """matches(X, w, b, k, got): got holds the same applicants as order_from_scores(z, k), in any order."""
-    return lambda X, w, b, k, got: _same_set(got, order_from_scores(_scores(X, w, b), k))
-
-
 EXERCISES = (
     Exercise(
         id="0.1", title="default rate", stars=1,
-        reference=_default_rate,
+        reference=RECORDED,
         cases=_label_cases, names=("y",),
         success="10 label arrays, from 1 to 400 applicants, all-0 and all-1 included",
         mistakes=(
-            Mistake("count instead of fraction", lambda y: np.sum(y),
+            Mistake("count instead of fraction", RECORDED,
                     "that is how many applicants defaulted. The rate is that count divided by "
                     "the number of applicants."),
             Mistake("percentage", None,
                     "that is a percentage. Give the fraction, a number between 0 and 1, as "
                     "probabilities are in this course.",
-                    matches=lambda y, got: _within(got, 100 * np.mean(y), 1.0)),
-            Mistake("repayment rate", lambda y: 1 - np.mean(y),
+                    matches=lambda y, got, expected: _within(got, 100 * expected, 1.0), needs_expected=True),
+            Mistake("repayment rate", RECORDED,
                     "that is the fraction who repaid. A label 1 means the applicant defaulted."),
-            Mistake("integer division", lambda y: np.sum(y) // len(y),
+            Mistake("integer division", RECORDED,
                     "`//` (or int(...)) is integer division: it rounds the fraction down to a whole number. "
                     "Use `/`."),
-            Mistake("divided by n − 1", lambda y: np.sum(y) / (len(y) - 1),
+            Mistake("divided by n − 1", RECORDED,
                     "you divided by len(y) − 1; the fraction divides by the number of applicants, len(y)."),
-            Mistake("divided by n + 1", lambda y: np.sum(y) / (len(y) + 1),
+            Mistake("divided by n + 1", RECORDED,
                     "you divided by len(y) + 1; the fraction divides by the number of applicants, len(y)."),
-            Mistake("median instead of mean", lambda y: float(np.median(y)),
+            Mistake("median instead of mean", RECORDED,
                     "the median of 0/1 labels is 0 or 1 (or ½): the middle label, not the fraction of 1s. "
                     "The fraction is the mean."),
         ),
@@ -210,45 +180,45 @@ EXERCISES = (
     ),
     Exercise(
         id="0.2", title="one applicant's score", stars=1,
-        reference=_score,
+        reference=RECORDED,
         cases=_score_cases, names=("x", "w", "b"), forbidden=("helpers.models.*",),
         success="13 applicants, with 1 to 5 features, b = 0 and x = 0 included",
         mistakes=(
-            Mistake("forgot b", lambda x, w, b: np.dot(x, w),
+            Mistake("forgot b", RECORDED,
                     "the bias b is missing: z = w·x + b."),
-            Mistake("b added to every term", lambda x, w, b: np.sum(_as_float(x) * w + b),
+            Mistake("b added to every term", RECORDED,
                     "b was added once per feature. Multiply and sum first, then add b once: "
                     "z = (w₁x₁ + w₂x₂ + …) + b."),
-            Mistake("sign of b", lambda x, w, b: np.dot(x, w) - b,
+            Mistake("sign of b", RECORDED,
                     "b is subtracted; the score is w·x plus b."),
-            Mistake("b multiplied", lambda x, w, b: np.dot(x, w) * b,
+            Mistake("b multiplied", RECORDED,
                     "b multiplies w·x; it is added to it: z = w·x + b."),
-            Mistake("b added to each weight", lambda x, w, b: np.dot(x, _as_float(w) + b),
+            Mistake("b added to each weight", RECORDED,
                     "x·(w + b) adds b to every weight, so b gets multiplied by each feature. Take the dot "
                     "product of x and w first, then add b once: np.dot(x, w) + b."),
-            Mistake("b added to each feature", lambda x, w, b: np.dot(_as_float(x) + b, w),
+            Mistake("b added to each feature", RECORDED,
                     "(x + b)·w adds b to every feature, so b gets multiplied by each weight. Take the dot "
                     "product of x and w first, then add b once: np.dot(x, w) + b."),
-            Mistake("added instead of multiplied", lambda x, w, b: np.sum(_as_float(x) + w) + b,
+            Mistake("added instead of multiplied", RECORDED,
                     "x + w adds each feature to its weight; the score multiplies them (x * w), then adds "
                     "the products."),
-            Mistake("sum of x times sum of w", lambda x, w, b: np.sum(x) * np.sum(w) + b,
+            Mistake("sum of x times sum of w", RECORDED,
                     "(x₁ + x₂)·(w₁ + w₂) is not w₁x₁ + w₂x₂: multiply matching entries, then add."),
-            Mistake("mean instead of sum", lambda x, w, b: np.mean(_as_float(x) * w) + b,
+            Mistake("mean instead of sum", RECORDED,
                     "you averaged the products w₁x₁, w₂x₂, …; the score adds them up (np.sum, or np.dot)."),
-            Mistake("products not summed", lambda x, w, b: _as_float(x) * w + b,
+            Mistake("products not summed", RECORDED,
                     "x * w multiplies matching entries and leaves them as an array; the score is "
                     "their sum (plus b), a single number."),
-            Mistake("only the first two features", lambda x, w, b: float(_as_float(x)[:2] @ _as_float(w)[:2] + b),
+            Mistake("only the first two features", RECORDED,
                     "you wrote out x[0]·w[0] + x[1]·w[1]: right for two features, but applicants can have "
                     "more. Let NumPy sum over all of them (np.dot or @)."),
-            Mistake("a probability, not the score", lambda x, w, b: float(_sigma(np.dot(x, w) + b)),
+            Mistake("a probability, not the score", RECORDED,
                     "that is σ(w·x + b), the probability of default. The exercise asks for the score "
                     "z = w·x + b itself, before the sigmoid."),
             Mistake("whole number", None,
                     "your score is a whole number: int(...), round(...) or // cut off its fraction. "
                     "Return the float.",
-                    matches=lambda x, w, b, got: _whole_version(got, _score(x, w, b))),
+                    matches=lambda x, w, b, got, expected: _whole_version(got, expected), needs_expected=True),
         ),
         hints=(
             "z = w₁x₁ + w₂x₂ + … + b: multiply each feature by its own weight, add the products, "
@@ -260,31 +230,31 @@ EXERCISES = (
     ),
     Exercise(
         id="0.3", title="every applicant's score at once", stars=2,
-        reference=_scores,
+        reference=RECORDED,
         cases=_scores_cases, names=("X", "w", "b"), forbidden=("helpers.models.*",),
         success="8 data sets from 1 to 400 applicants, raw and standardised features",
         mistakes=(
-            Mistake("forgot b", lambda X, w, b: _as_float(X) @ w,
+            Mistake("forgot b", RECORDED,
                     "the bias b is missing: z = Xw + b, with b added to every applicant's score."),
-            Mistake("b added per feature", lambda X, w, b: np.sum(_as_float(X) * w + b, axis=1),
+            Mistake("b added per feature", RECORDED,
                     "b was added once per feature (twice per applicant). Sum the products "
                     "first, then add b once."),
-            Mistake("sign of b", lambda X, w, b: _as_float(X) @ w - b,
+            Mistake("sign of b", RECORDED,
                     "b is subtracted; the scores are Xw plus b."),
-            Mistake("b multiplied", lambda X, w, b: (_as_float(X) @ w) * b,
+            Mistake("b multiplied", RECORDED,
                     "b multiplies Xw; it is added to it: z = Xw + b."),
-            Mistake("weights in reverse order", lambda X, w, b: _as_float(X) @ _as_float(w)[::-1] + b,
+            Mistake("weights in reverse order", RECORDED,
                     "each feature got the other feature's weight (w reversed, or the columns of X swapped): "
                     "column j of X goes with w[j]."),
-            Mistake("only the first feature", lambda X, w, b: _as_float(X)[:, 0] * w[0] + b,
+            Mistake("only the first feature", RECORDED,
                     "only the first feature counts in your scores; the score adds w[j]·X[:, j] for every "
                     "feature j (X @ w does all of them)."),
-            Mistake("mean instead of sum", lambda X, w, b: np.mean(_as_float(X) * w, axis=1) + b,
+            Mistake("mean instead of sum", RECORDED,
                     "you averaged each row's products; a score adds them up (np.sum(..., axis=1), or X @ w)."),
-            Mistake("summed over applicants", lambda X, w, b: np.sum(_as_float(X) * w, axis=0) + b,
+            Mistake("summed over applicants", RECORDED,
                     "axis=0 adds down the columns, over the applicants (one number per feature). Each "
                     "applicant's score adds along its own row: axis=1 (or X @ w)."),
-            Mistake("probabilities, not scores", lambda X, w, b: _sigma(_as_float(X) @ w + b),
+            Mistake("probabilities, not scores", RECORDED,
                     "those are σ(Xw + b), probabilities of default. The exercise asks for the scores "
                     "z = Xw + b themselves, before the sigmoid."),
         ),
@@ -299,33 +269,33 @@ EXERCISES = (
     ),
     Exercise(
         id="0.4", title="the k riskiest applicants", stars=2,
-        reference=_riskiest,
+        reference=RECORDED,
         cases=_riskiest_cases, names=("X", "w", "b", "k"), forbidden=("helpers.models.*",),
         success="9 data sets, k = 1, k = 100 and k = n included, riskiest first",
         mistakes=(
-            Mistake("lowest first", lambda X, w, b, k: np.argsort(_scores(X, w, b))[:k],
+            Mistake("lowest first", RECORDED,
                     "these are the k *safest* applicants: np.argsort sorts from the lowest score up. "
                     "Reverse the order, or sort the negated scores."),
-            Mistake("riskiest last", lambda X, w, b, k: np.argsort(_scores(X, w, b))[-k:],
+            Mistake("riskiest last", RECORDED,
                     "the right applicants, but in increasing order of risk. The riskiest must "
                     "come first: reverse that slice."),
-            Mistake("scores instead of indices", lambda X, w, b, k: np.sort(_scores(X, w, b))[::-1][:k],
+            Mistake("scores instead of indices", RECORDED,
                     "these are the top scores themselves. The task asks for the row numbers of the "
                     "applicants (np.argsort gives positions, np.sort gives values)."),
-            Mistake("rows instead of indices", lambda X, w, b, k: _as_float(X)[np.argsort(-_scores(X, w, b))[:k]],
+            Mistake("rows instead of indices", RECORDED,
                     "these are the riskiest applicants' rows of X (their features). The task asks for "
                     "their row numbers: return the indices, not X[indices]."),
-            Mistake("only the riskiest one", lambda X, w, b, k: np.argmax(_scores(X, w, b)),
+            Mistake("only the riskiest one", RECORDED,
                     "np.argmax gives the single riskiest applicant; the exercise asks for the k riskiest, "
                     "as an array of k row numbers (even when k = 1)."),
-            Mistake("one too few", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[:k - 1],
+            Mistake("one too few", RECORDED,
                     "you returned k − 1 indices; the exercise asks for the k riskiest (a slice [:k] has k items)."),
-            Mistake("one too many", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[:k + 1],
+            Mistake("one too many", RECORDED,
                     "one index too many: a slice [:k] already gives k items (0 to k − 1)."),
-            Mistake("skipped the riskiest", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[1:k + 1],
+            Mistake("skipped the riskiest", RECORDED,
                     "the list starts at the second riskiest: Python counts from 0, so the riskiest "
                     "is item [0]."),
-            Mistake("counted from 1", lambda X, w, b, k: np.argsort(-_scores(X, w, b))[:k] + 1,
+            Mistake("counted from 1", RECORDED,
                     "your indices are one too high: NumPy counts rows from 0, so the first row is index 0."),
             Mistake("ranked by one feature", None,
                     "your ranking follows a single feature (one column of X), not the score z = Xw + b, "
@@ -333,18 +303,18 @@ EXERCISES = (
                     matches=lambda X, w, b, k, got: any(
                         _same_order(got, np.argsort(sign * _as_float(X)[:, j], kind="stable")[:k])
                         for j in range(np.shape(X)[1]) for sign in (-1, 1))),
-            Mistake("ranked by |z|", None,
+            Mistake("ranked by |z|", RECORDED,
                     "you ranked by the size of the score, |z|: a very negative score is a very *safe* "
                     "applicant. Rank by z itself, highest first.",
-                    matches=lambda X, w, b, k, got: _same_order(got, np.argsort(-np.abs(_scores(X, w, b)))[:k])),
-            Mistake("the k safest", None,
+                    matches=lambda X, w, b, k, got, wrong: _same_order(got, wrong)),
+            Mistake("the k safest", RECORDED,
                     "these are the k *safest* applicants (the lowest scores): np.argsort sorts from the "
                     "lowest score up. Sort the negated scores, or reverse argsort's result before slicing.",
-                    matches=_ranking_mistake(lambda z, k: np.argsort(z)[:k])),
+                    matches=lambda X, w, b, k, got, wrong: _same_set(got, wrong)),
             Mistake("not in order", None,
                     "the right k applicants, but not riskiest first (np.argpartition, or a set, does not "
                     "sort them). Order them by score, highest first.",
-                    matches=_ranking_mistake(lambda z, k: np.argsort(-z)[:k])),
+                    matches=lambda X, w, b, k, got, expected: _same_set(got, expected), needs_expected=True),
         ),
         hints=(
             "First compute every applicant's score (as in 0.3). Then you need the *positions* of "
@@ -358,27 +328,27 @@ EXERCISES = (
     ),
     Exercise(
         id="0.5", title="how far from the line?", stars=3,
-        reference=_boundary_distance,
+        reference=RECORDED,
         cases=_distance_cases, names=("X", "w", "b"), forbidden=("helpers.models.*",),
         success="9 data sets with 1 to 5 features, a short w and the loan data included",
         mistakes=(
-            Mistake("the score, not the distance", lambda X, w, b: _scores(X, w, b),
+            Mistake("the score, not the distance", RECORDED,
                     "that is the score z = Xw + b. It is proportional to the distance, but it grows when w "
                     "is doubled while the line stays put. Divide by the length of w."),
-            Mistake("divided by ‖w‖²", lambda X, w, b: _scores(X, w, b) / np.sum(_as_float(w) ** 2),
+            Mistake("divided by ‖w‖²", RECORDED,
                     "you divided by ‖w‖², the squared length. Moving a distance t along w/‖w‖ changes z by "
                     "t·‖w‖: divide by ‖w‖ = np.sqrt(np.sum(w**2)) (or np.linalg.norm(w))."),
-            Mistake("lost the sign", lambda X, w, b: np.abs(_scores(X, w, b)) / np.linalg.norm(w),
+            Mistake("lost the sign", RECORDED,
                     "your distances are all ≥ 0. The exercise asks for a *signed* distance: positive on the "
                     "side where z > 0 (the default side), negative on the other."),
-            Mistake("sign flipped", lambda X, w, b: -_scores(X, w, b) / np.linalg.norm(w),
+            Mistake("sign flipped", RECORDED,
                     "your signs are reversed: an applicant with z > 0 must get a positive distance."),
-            Mistake("sum of |w| instead of length", lambda X, w, b: _scores(X, w, b) / np.sum(np.abs(w)),
+            Mistake("sum of |w| instead of length", RECORDED,
                     "you divided by |w₁| + |w₂| + …; the length of w is √(w₁² + w₂² + …)."),
-            Mistake("b counted in the length", lambda X, w, b: _scores(X, w, b) / np.sqrt(np.sum(_as_float(w) ** 2) + b * b),
+            Mistake("b counted in the length", RECORDED,
                     "you included b in the length. The distance is measured in the plane of the features, "
                     "so only w counts: ‖w‖ = √(w₁² + w₂² + …)."),
-            Mistake("forgot b", lambda X, w, b: (_as_float(X) @ w) / np.linalg.norm(w),
+            Mistake("forgot b", RECORDED,
                     "the bias b is missing: these are distances to the parallel line through the origin. "
                     "Use the whole score z = Xw + b."),
         ),
@@ -392,6 +362,8 @@ EXERCISES = (
         ),
     ),
 )
+
+EXERCISES = with_recordings(EXERCISES)
 
 
 # --- quiz -----------------------------------------------------------------------------------------

@@ -1,20 +1,21 @@
 """Chapter 01 · The sigmoid — exercises, their checks and hints, and the quiz.
 
-Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
-the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+Each Exercise gives the inputs to try (``cases``) and the typical wrong answers (``mistakes``,
+by name and explanation) so that a wrong answer gets a named diagnosis. The right answer and the
+mistakes' code are not here: they are the teacher's (solutions/answers/ch01.py), and the check uses
+what they give on these inputs, recorded in recorded/ch01.npz (see recordings.py).
 What each exercise's text promises, its check enforces: 1.1 and 1.4 forbid ready-made
 sigmoids, 1.4 asks for full relative precision in the tails and no warning (hidden ones
 included), 1.2, 1.3, 1.5 and 1.6 ask for computed values to a stated precision, and 1.3
 and 1.6 forbid the ready-made inverse of σ (the logit of chapter 03).
 """
 
-from functools import cache
-
 import numpy as np
 
 from ..numerics import sigmoid
 from ..widgets import Question
 from .engine import LOGIT_SHORTCUTS, SIGMOID_SHORTCUTS, Exercise, Mistake, standard_inputs
+from .recordings import RECORDED, with_recordings
 
 KEY_Z = np.array([-5.0, -2.0, 0.0, 0.5, 2.0, 5.0])   # the six scores used through the course
 
@@ -32,31 +33,9 @@ def _z(z):
 
 SIGN_ERROR = Mistake(
     "sign error",
-    lambda z: sigmoid(-_z(z)),
+    RECORDED,
     "a sign error: you computed 1/(1 + eᶻ) = σ(−z). The sigmoid has e to the power −z, so "
     "that large scores give probabilities near 1.")
-
-
-def textbook_sigmoid(z):
-    """1/(1 + e⁻ᶻ) as written in textbooks (overflows for z < −709)."""
-    return 1 / (1 + np.exp(-_z(z)))
-
-
-def where_both_forms(z):
-    """The popular np.where "fix" that still overflows: both branches are computed for every z."""
-    z = _z(z)
-    return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
-
-
-def _quietly(function, *args):
-    with np.errstate(all="ignore"):
-        return function(*args)
-
-
-def other_form(z):
-    """eᶻ/(1 + eᶻ) for every z: overflows for z > 709 (inf/inf = nan)."""
-    z = _z(z)
-    return np.exp(z) / (1 + np.exp(z))
 
 
 def another_base(z, got):
@@ -83,25 +62,6 @@ def _decisions(got, probabilities):
             for at_half in (True, False))
 
 
-def worst_hard_gap(slope):
-    """The largest |σ(z) − clip(½ + slope·z, 0, 1)|; by symmetry z ≥ 0 suffices (beyond 12 the gap is < 1e-5)."""
-    z = np.linspace(0.0, 12.0, 24_001)
-    return float(np.max(np.abs(sigmoid(z) - np.clip(0.5 + slope * z, 0.0, 1.0))))
-
-
-@cache
-def best_hard_slope(low=0.1, high=0.3, steps=40):
-    """The slope with the smallest worst gap (≈ 0.17708, gap ≈ 0.05604), by ternary search:
-    the worst gap falls, then rises with the slope, so each step can drop a third of the interval."""
-    for _ in range(steps):
-        a, b = low + (high - low) / 3, high - (high - low) / 3
-        if worst_hard_gap(a) < worst_hard_gap(b):
-            high = b
-        else:
-            low = a
-    return (low + high) / 2
-
-
 # Where other criteria put the best slope (measured over z in [0, 12]; ranges from ±3 to ±20
 # move them by less than 0.0002): the smallest *average* gap at 0.2006, the smallest
 # *mean squared* gap at 0.1923. A grid of slopes finds them to within its step.
@@ -115,7 +75,7 @@ def _near(value, centre, width):
         return False
 
 
-def close_but_not_enough(reference, width, precision, search="a finer grid, more bisection steps"):
+def close_but_not_enough(width, precision, search="a finer grid, more bisection steps"):
     """A value near the answer but not to the digits asked: a coarse search, or rounded too early.
 
     (The engine would call some of these "rounded", which misleads a learner whose search
@@ -124,40 +84,40 @@ def close_but_not_enough(reference, width, precision, search="a finer grid, more
         "close", None,
         f"close, but not to the {precision} asked: a search that is too coarse "
         f"({search}), or a number rounded too early (keep every digit; round only when you print).",
-        matches=lambda got: _near(got, reference(), width))
+        matches=lambda got, expected: _near(got, expected, width), needs_expected=True)
 
 
 EXERCISES = (
     Exercise(
         id="1.1", title="the textbook sigmoid", stars=1,
-        reference=sigmoid,
+        reference=RECORDED,
         cases=lambda: [(standard_inputs(grid=(-20, 20), n_grid=401, n_random=199, scale=5.0),)],
         elementwise=True, forbidden=READY_MADE_SIGMOIDS,
         success="600 inputs between −20 and 20",
         mistakes=(
             SIGN_ERROR,
-            Mistake("operator precedence", lambda z: 1 / 1 + np.exp(-_z(z)),
+            Mistake("operator precedence", RECORDED,
                     "you returned 1 + e⁻ᶻ, the denominator itself. Often that is operator precedence: "
                     "1/1 + np.exp(-z) divides 1 by 1 first. Put the whole denominator in parentheses: "
                     "1 / (1 + np.exp(-z))."),
-            Mistake("forgot the 1 +", lambda z: np.exp(_z(z)),
+            Mistake("forgot the 1 +", RECORDED,
                     "1/e⁻ᶻ is just eᶻ, which grows without bound. The denominator is 1 + e⁻ᶻ: the 1 is "
                     "what keeps the result below 1."),
-            Mistake("minus instead of plus", lambda z: 1 / (1 - np.exp(-_z(z))),
+            Mistake("minus instead of plus", RECORDED,
                     "the denominator is 1 + e⁻ᶻ, with a plus (with a minus it is 0 at z = 0)."),
-            Mistake("tanh is not σ", lambda z: np.tanh(_z(z)),
+            Mistake("tanh is not σ", RECORDED,
                     "tanh(z) runs from −1 to 1; σ runs from 0 to 1. They are related by "
                     "σ(z) = ½(1 + tanh(z/2)), but the exercise asks for 1/(1 + e⁻ᶻ)."),
-            Mistake("σ(2z) from tanh", lambda z: 0.5 * (1 + np.tanh(_z(z))),
+            Mistake("σ(2z) from tanh", RECORDED,
                     "½(1 + tanh(z)) is σ(2z): the identity is σ(z) = ½(1 + tanh(z/2)), with z/2."),
             Mistake("σ(kz) instead of σ(z)", None,
                     "your function is σ(k·z) for some k ≠ 1 — the same as 1/(1 + c⁻ᶻ) with a base c other "
                     "than e. Either the exponent has a factor (−z/2, −2z), or e was replaced by another "
                     "number (2, 10, or e typed in as 2.718…). Use np.exp(-z), which is exactly e⁻ᶻ.",
                     matches=another_base),
-            Mistake("2σ − 1 instead of σ", lambda z: 2 * sigmoid(_z(z)) - 1,
+            Mistake("2σ − 1 instead of σ", RECORDED,
                     "2σ(z) − 1 runs from −1 to 1 (the bipolar sigmoid of chapter 05); σ itself runs from 0 to 1."),
-            Mistake("e⁻ᶻ alone", lambda z: np.exp(-_z(z)),
+            Mistake("e⁻ᶻ alone", RECORDED,
                     "that is e⁻ᶻ by itself; σ(z) is 1 / (1 + e⁻ᶻ)."),
             Mistake("the hard sigmoid", None,
                     "that is a hard sigmoid, clip(½ + s·z, 0, 1), the straight-line stand-in of section 6. The "
@@ -176,25 +136,26 @@ EXERCISES = (
     ),
     Exercise(
         id="1.2", title="six applicants' probabilities", stars=1,
-        reference=lambda: sigmoid(KEY_Z),
+        reference=RECORDED,
         cases=lambda: [()], names=(), rtol=0.0, atol=1e-4 * (1 + 1e-9), computed=True,
         success="six probabilities, as an array",
         mistakes=(
-            Mistake("sign error", lambda: sigmoid(-KEY_Z),
+            Mistake("sign error", RECORDED,
                     "a sign error: these are σ(−z), the probabilities of *repaying*. A higher score "
                     "should mean a higher probability of default."),
             Mistake("percentages", None,
                     "these are percentages; give probabilities between 0 and 1.",
-                    matches=lambda got: np.shape(got) == KEY_Z.shape and
-                    np.allclose(np.asarray(got, dtype=float), 100 * sigmoid(KEY_Z), rtol=0, atol=0.051)),
-            Mistake("the scores, not probabilities", lambda: KEY_Z.copy(),
+                    matches=lambda got, expected: np.shape(got) == KEY_Z.shape and
+                    np.allclose(np.asarray(got, dtype=float), 100 * expected, rtol=0, atol=0.051),
+                    needs_expected=True),
+            Mistake("the scores, not probabilities", RECORDED,
                     "these are the scores z themselves; the probabilities are σ(z)."),
-            Mistake("odds instead of probabilities", lambda: np.exp(KEY_Z),
+            Mistake("odds instead of probabilities", RECORDED,
                     "these are eᶻ, the odds of default (1/e⁻ᶻ: the 1 + is missing). The probability "
                     "is σ(z) = 1/(1 + e⁻ᶻ)."),
-            Mistake("forgot the reciprocal", lambda: 1 + np.exp(-KEY_Z),
+            Mistake("forgot the reciprocal", RECORDED,
                     "these are the denominators 1 + e⁻ᶻ; σ(z) is 1 divided by them."),
-            Mistake("slopes, not probabilities", lambda: sigmoid(KEY_Z) * (1 - sigmoid(KEY_Z)),
+            Mistake("slopes, not probabilities", RECORDED,
                     "these are σ(z)(1 − σ(z)), the slopes of σ (chapter 02); the probabilities are σ(z)."),
             Mistake("σ(kz) instead of σ(z)", None,
                     "these are σ(k·z) for some k ≠ 1: a factor in the exponent (−2z, −z/2), or e replaced by "
@@ -203,7 +164,7 @@ EXERCISES = (
             Mistake("0/1 instead of probabilities", None,
                     "these are 0/1 decisions (default or not); the exercise asks for the probabilities "
                     "σ(z) themselves. Don't round or threshold them.",
-                    matches=lambda got: _decisions(got, sigmoid(KEY_Z))),
+                    matches=lambda got, expected: _decisions(got, expected), needs_expected=True),
         ),
         hints=(
             "The probability of default is σ(z). Put the six scores in one NumPy array, in the order "
@@ -214,30 +175,30 @@ EXERCISES = (
     ),
     Exercise(
         id="1.3", title="steepness for 99 % at z = 1", stars=2,
-        reference=lambda: np.log(99.0),
+        reference=RECORDED,
         cases=lambda: [()], names=(), digits=6, computed=True, forbidden=LOGIT_SHORTCUTS,
         success="k = ln 99",
         mistakes=(
-            Mistake("odds instead of log-odds", lambda: 99.0,
+            Mistake("odds instead of log-odds", RECORDED,
                     "99 is the odds 0.99/0.01. σ(k) = 0.99 means e⁻ᵏ = 0.01/0.99, so k is the "
                     "*logarithm* of the odds."),
-            Mistake("forgot the logarithm", lambda: 0.01 / 0.99,
+            Mistake("forgot the logarithm", RECORDED,
                     "that is e⁻ᵏ, not k: take the natural logarithm to undo the e (and mind the minus)."),
-            Mistake("log of the probability", lambda: np.log(0.99),
+            Mistake("log of the probability", RECORDED,
                     "ln 0.99 is the log of the probability; the steepness is the log of the *odds* "
                     "0.99/0.01. Solve 1/(1 + e⁻ᵏ) = 0.99 for k step by step."),
-            Mistake("base-10 logarithm", lambda: np.log10(99.0),
+            Mistake("base-10 logarithm", RECORDED,
                     "np.log10 is the base-10 logarithm; the sigmoid is built on e, so use np.log."),
-            Mistake("base-2 logarithm", lambda: np.log2(99.0),
+            Mistake("base-2 logarithm", RECORDED,
                     "np.log2 is the base-2 logarithm; the sigmoid is built on e, so use np.log."),
-            Mistake("sign error", lambda: -np.log(99.0),
+            Mistake("sign error", RECORDED,
                     "a sign error: a negative k flips the curve, so σ(k·1) would be 0.01."),
-            Mistake("ln 100 instead of ln 99", lambda: np.log(100.0),
+            Mistake("ln 100 instead of ln 99", RECORDED,
                     "you set e⁻ᵏ = 0.01. But σ(k) = 0.99 means 1 + e⁻ᵏ = 1/0.99, so "
                     "e⁻ᵏ = 1/0.99 − 1 = 0.01/0.99, a little more than 0.01."),
-            Mistake("k upside down", lambda: 1 / np.log(99.0),
+            Mistake("k upside down", RECORDED,
                     "that is 1/k: from e⁻ᵏ = 0.01/0.99, taking logs gives −k = ln(0.01/0.99) directly."),
-            close_but_not_enough(lambda: np.log(99.0), 0.005, "six significant digits"),           # ln 100 is 0.01 away
+            close_but_not_enough(0.005, "six significant digits"),           # ln 100 is 0.01 away
         ),
         hints=(
             "Write the equation σ(k·1) = 0.99, that is 1 / (1 + e⁻ᵏ) = 0.99, and solve it for k.",
@@ -249,7 +210,7 @@ EXERCISES = (
     ),
     Exercise(
         id="1.4", title="a stable sigmoid", stars=2,
-        reference=sigmoid,
+        reference=RECORDED,
         cases=lambda: [(standard_inputs(extremes=[s * v for v in (1e-300, 1e-8, 20, 36, 37, 100, 500,
                                                                    700, 709, 710, 745, 746, 800, 1000,
                                                                    1e5, 1e300) for s in (-1, 1)]),)],
@@ -257,27 +218,27 @@ EXERCISES = (
         success="1002 inputs, extremes up to ±1e300 included, every tiny probability to full precision, "
                 "no warnings",
         mistakes=(
-            Mistake("tiny probabilities set to 0", None,
+            Mistake("tiny probabilities set to 0", RECORDED,
                     "right everywhere except below z ≈ −709, where your function returns 0 (a clip, or a "
                     "cut-off for very negative z, avoids the warning but not the loss). σ(−710) ≈ 4.5e−309 is "
                     "still a float64 number and must come back with its digits: use the recipe of 5.5, which "
                     "only takes exp of numbers ≤ 0.",
-                    matches=lambda z, got: np.shape(got) == np.shape(z) and
-                    bool(np.all(np.asarray(got, dtype=float) == _quietly(textbook_sigmoid, z)))),
-            Mistake("textbook form overflows", textbook_sigmoid,
+                    matches=lambda z, got, wrong: np.shape(got) == np.shape(z) and
+                    bool(np.all(np.asarray(got, dtype=float) == wrong))),
+            Mistake("textbook form overflows", RECORDED,
                     "this is the textbook form: for z < −709, −z is so large that np.exp(−z) overflows "
                     "to inf. Rewrite so that you only ever take exp of a number ≤ 0 (section 5.5)."),
-            Mistake("np.where evaluates both branches", where_both_forms,
+            Mistake("np.where evaluates both branches", RECORDED,
                     "np.where(z >= 0, A, B) computes A and B for every z before choosing, so the "
                     "exp(−z) in A still overflows for very negative z (and B gives inf/inf = nan for very "
                     "positive z). Make both branches safe: build them from t = np.exp(−|z|)."),
-            Mistake("eᶻ/(1 + eᶻ) overflows too", other_form,
+            Mistake("eᶻ/(1 + eᶻ) overflows too", RECORDED,
                     "eᶻ/(1 + eᶻ) is the safe form for z < 0 only: for z > 709, eᶻ overflows and "
                     "inf/inf gives nan. Use it for z < 0 and 1/(1 + e⁻ᶻ) for z ≥ 0 (section 5.5)."),
-            Mistake("σ(|z|) for every z", lambda z: sigmoid(np.abs(_z(z))),
+            Mistake("σ(|z|) for every z", RECORDED,
                     "your function gives σ(|z|): right for z ≥ 0, but every negative score gets a "
                     "probability above ½. For z < 0 you need the other form of 5.5, t/(1 + t) with t = e^(−|z|)."),
-            Mistake("sign error", lambda z: sigmoid(-_z(z)),
+            Mistake("sign error", RECORDED,
                     "you computed σ(−z): a sign error, or the two forms of 5.5 swapped — with "
                     "t = e^(−|z|), 1/(1 + t) belongs to z ≥ 0 and t/(1 + t) to z < 0."),
         ),
@@ -293,31 +254,31 @@ EXERCISES = (
     ),
     Exercise(
         id="1.5", title="the best slope for a hard sigmoid", stars=3,
-        reference=best_hard_slope,
+        reference=RECORDED,
         cases=lambda: [()], names=(), digits=3, computed=True,
         success="the slope that halves the worst gap of slope ¼",
         mistakes=(
-            Mistake("σ's own slope", lambda: 0.25,
+            Mistake("σ's own slope", RECORDED,
                     "¼ copies σ's slope at 0, which is best near 0 but leaves a gap of about 0.12 at "
                     "the corners z = ±2. Measure the worst gap for many slopes and compare. (If a search "
                     "gave you ¼, check that your hard sigmoid is ½ + s·z, clipped to [0, 1].)"),
-            Mistake("PyTorch's slope", lambda: 1 / 6,
+            Mistake("PyTorch's slope", RECORDED,
                     "1/6 is the choice of PyTorch, JAX and Keras 3 (corners at ±3): close, but a slightly "
                     "steeper line has a smaller worst gap."),
             Mistake("the smallest average gap", None,
                     "this slope makes the *average* gap smallest (np.mean of the gaps over z). The "
                     "exercise asks for the smallest *worst* gap: take the max over z for each slope.",
                     matches=lambda got: _near(got, MEAN_GAP_SLOPE, 0.0007) and not _near(got, 0.2, 1e-9)),
-            Mistake("old Keras slope", lambda: 0.2,
+            Mistake("old Keras slope", RECORDED,
                     "0.2 was the old Keras choice (and about where the *average* gap is smallest): close, but "
                     "a slightly gentler line has a smaller *worst* gap — the largest gap over z, for each slope."),
             Mistake("the smallest squared gap", None,
                     "this slope makes the mean *squared* gap smallest. The exercise asks for the smallest "
                     "*worst* gap: take the max of |σ(z) − hard(z)| over z for each slope.",
                     matches=lambda got: _near(got, SQUARED_GAP_SLOPE, 0.0007)),
-            Mistake("the gap, not the slope", lambda: worst_hard_gap(best_hard_slope()),
+            Mistake("the gap, not the slope", RECORDED,
                     "that is the smallest worst gap itself; return the slope s that achieves it."),
-            close_but_not_enough(best_hard_slope, 0.01, "three decimals",
+            close_but_not_enough(0.01, "three decimals",
                                  "a finer grid of slopes, and a grid of z that is fine enough and reaches past the "
                                  "corners z = ±1/(2s)"),
             Mistake("far from the best slope", None,
@@ -326,7 +287,8 @@ EXERCISES = (
                     "worst gap is the max over z of |σ(z) − hard(z)|, on a fine grid of z that reaches past the "
                     "corners z = ±1/(2s); the best slope has the *smallest* worst "
                     "gap (np.argmin, not np.argmax); and return that slope, not its position or its gap.",
-                    matches=lambda got: not _near(got, best_hard_slope(), 0.01) and _near(got, 0.5, 0.5)),
+                    matches=lambda got, expected: not _near(got, expected, 0.01) and _near(got, 0.5, 0.5),
+                    needs_expected=True),
         ),
         hints=(
             "For a slope s the hard sigmoid is np.clip(0.5 + s * z, 0, 1). Write a function that returns "
@@ -340,35 +302,35 @@ EXERCISES = (
     ),
     Exercise(
         id="1.6", title="how steep is a step?", stars=3,
-        reference=lambda: np.log(99.0) / 0.1,
+        reference=RECORDED,
         cases=lambda: [()], names=(), digits=4, computed=True, forbidden=LOGIT_SHORTCUTS,
         success="k = ln(99)/0.1 ≈ 46",
         mistakes=(
-            Mistake("forgot the 0.1", lambda: np.log(99.0),
+            Mistake("forgot the 0.1", RECORDED,
                     "that k puts σ(kz) within 0.01 of the step only from |z| = 1 on. The "
                     "condition must hold from |z| = 0.1."),
-            Mistake("multiplied by 0.1", lambda: np.log(99.0) * 0.1,
+            Mistake("multiplied by 0.1", RECORDED,
                     "σ(k·0.1) = 0.99 means k·0.1 = ln 99, so k = ln 99 / 0.1 — divide, don't multiply."),
-            Mistake("ln 100 instead of ln 99", lambda: np.log(100.0) / 0.1,
+            Mistake("ln 100 instead of ln 99", RECORDED,
                     "σ(x) = 0.99 gives e⁻ˣ = 1/0.99 − 1 = 0.01/0.99, not 0.01: x = ln 99, not ln 100."),
-            Mistake("base-10 logarithm", lambda: np.log10(99.0) / 0.1,
+            Mistake("base-10 logarithm", RECORDED,
                     "np.log10 is the base-10 logarithm; the sigmoid is built on e, so use np.log."),
-            Mistake("0.01 and 0.1 swapped", lambda: np.log(9.0) / 0.01,
+            Mistake("0.01 and 0.1 swapped", RECORDED,
                     "you asked for σ within 0.1 of the step from |z| = 0.01 on; the exercise asks for "
                     "within 0.01, from |z| = 0.1 on."),
-            Mistake("the straight line instead of σ", lambda: 0.49 / 0.25 / 0.1,
+            Mistake("the straight line instead of σ", RECORDED,
                     "you used the straight line ½ + x/4 (σ's tangent at 0, σ's own hard sigmoid), which "
                     "reaches 0.99 at x = 1.96. σ itself bends away from it: solve σ(k·0.1) = 0.99."),
-            Mistake("odds instead of log-odds", lambda: 99.0 / 0.1,
+            Mistake("odds instead of log-odds", RECORDED,
                     "99 is the odds 0.99/0.01; k·0.1 is their *logarithm* (as in 1.3)."),
-            Mistake("0.01 in place of 0.1", lambda: np.log(99.0) / 0.01,
+            Mistake("0.01 in place of 0.1", RECORDED,
                     "you divided by 0.01, the allowed distance; the smallest |z| is 0.1: σ(k·0.1) = 0.99."),
-            Mistake("0.1 taken as the distance", lambda: np.log(9.0) / 0.1,
+            Mistake("0.1 taken as the distance", RECORDED,
                     "you asked for σ within 0.1 of the step (σ = 0.9); the exercise asks for within 0.01 "
                     "(σ = 0.99) from |z| = 0.1 on."),
-            Mistake("log of the probability", lambda: np.log(0.99) / 0.1,
+            Mistake("log of the probability", RECORDED,
                     "ln 0.99 is the log of the probability; k·0.1 is the log of the *odds* 0.99/0.01, as in 1.3."),
-            close_but_not_enough(lambda: np.log(99.0) / 0.1, 0.5, "four significant digits",
+            close_but_not_enough(0.5, "four significant digits",
                                  "smaller steps of k, more bisection steps, and z = 0.1 itself among the scores tried"),
         ),
         hints=(
@@ -380,6 +342,7 @@ EXERCISES = (
         ),
     ),
 )
+EXERCISES = with_recordings(EXERCISES)
 
 QUIZ = (
     Question(text="What is $\\sigma(0)$?", options=(), answer=0.5,

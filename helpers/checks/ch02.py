@@ -1,13 +1,13 @@
 """Chapter 02 · The derivative — exercises, their checks and hints, and the quiz.
 
-Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
-the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+Each Exercise gives the inputs to try (``cases``) and the typical wrong answers (``mistakes``,
+by name and explanation) so that a wrong answer gets a named diagnosis. The right answer and the
+mistakes' code are not here: they are the teacher's (solutions/answers/ch02.py), and the check uses
+what they give on these inputs, recorded in recorded/ch02.npz (see recordings.py).
 Mistakes come first by their formula; after them come *properties* every right answer has
 (σ′ is even, positive, at most ¼; σ‴(0) = −1/8; …): an answer that breaks one hears which,
 unless a general cause (a factor, rounding, float32 …) explains it better.
 """
-
-from functools import cache
 
 import numpy as np
 
@@ -15,6 +15,7 @@ from ..numerics import logit, sigmoid, sigmoid_derivative
 from ..widgets import Question
 from .comparing import as_float_array, breaks_property, general_cause, values_shaped
 from .engine import SLOPE_SHORTCUTS, Exercise, Mistake, standard_inputs
+from .recordings import RECORDED, with_recordings
 
 KEY_Z = np.array([-5.0, -2.0, 0.0, 0.5, 2.0, 5.0])   # the six scores used through the course
 SLOPE = 0.105                                        # the slope of exercise 2.4
@@ -55,8 +56,8 @@ def _not_even(z, got):
 STEPS = sorted({m * 10.0 ** k for k in range(-9, 1) for m in range(1, 10)} | {EPS ** (1 / 3), EPS ** 0.5, 6e-6, 1.5e-8})
 
 
-def _difference_family(g, order=1, reference=None, rtol=1e-9, atol=1e-12):
-    """matches(z, got): got is a finite-difference estimate of g′ (order 1) or g″ (order 2) for some step h.
+def _difference_family(g, order=1, rtol=1e-9, atol=1e-12):
+    """matches(z, got, expected): got is a finite-difference estimate of g′ (order 1) or g″ (order 2) for some step h.
 
     Forward, backward and central differences, with a fixed h or h·max(1, |z|) (as
     helpers.numerical_derivative does), and np.gradient over the test values themselves. The
@@ -64,19 +65,19 @@ def _difference_family(g, order=1, reference=None, rtol=1e-9, atol=1e-12):
     magnifies that by 1/h (1/h²). Steps whose rounding noise would hide other mistakes are skipped,
     and answers a general cause explains (rounding, float32 …) are left to it.
     """
-    def matches(z, got):
+    def matches(z, got, expected):
         z = _f(z)
         values = values_shaped(got, z.shape)
         if values is None or not np.all(np.isfinite(values)):
             return False
         with np.errstate(all="ignore"):
-            if reference is not None and general_cause([values], [np.asarray(reference(z), dtype=float)],
-                                                       [getattr(got, "dtype", None)], rtol, atol) is not None:
+            if general_cause([values], [np.asarray(expected, dtype=float)],
+                             [getattr(got, "dtype", None)], rtol, atol) is not None:
                 return False
             gz = g(z)
             scale = np.max(np.abs(gz))
             # an estimate must explain the answer clearly better than the derivative itself does
-            off = 0.5 * np.max(np.abs(values - reference(z))) if reference is not None else np.inf
+            off = 0.5 * np.max(np.abs(values - expected))
             if order == 1 and z.size > 2 and np.all(np.diff(z) > 0):
                 estimate = np.gradient(gz, z)
                 if np.all(np.abs(values - estimate) <= 1e-7 * np.abs(estimate) + 1e-12):
@@ -107,42 +108,43 @@ FINITE_DIFFERENCE_EXPLANATION = (
     "differences are what you check a derivative *with* (section 6.7).")
 
 
-def _nearly(reference, rtol, atol):
+def _nearly(rtol, atol):
     """Within about a millionth of the right values everywhere, but not exact."""
-    def test(z, got):
-        right = reference(z)
-        return np.all(np.abs(got - right) <= 1e-6 * np.max(np.abs(right)))
+    def matches(z, got, expected):
+        def test(z, got):
+            return np.all(np.abs(got - expected) <= 1e-6 * np.max(np.abs(expected)))
+        return breaks_property(test, rtol, atol)(z, got, expected=expected)
     return Mistake("close, but not exact", None,
                    "your values are within about a millionth of the right ones, but not exact: a finite-difference "
                    "estimate with a small step (its rounding error grows like 1/h), or a constant typed with too "
                    "few digits. The check asks for the formula, exact to rounding.",
-                   matches=breaks_property(test, reference, rtol, atol))
+                   matches=matches, needs_expected=True)
 
 
 # --- 2.1 σ′ from σ ----------------------------------------------------------------------------
 
 SIGMA_ONE_PLUS_SIGMA = Mistake(
-    "σ(1 + σ)", lambda z: sigmoid(z) * (1 + sigmoid(z)),
+    "σ(1 + σ)", RECORDED,
     "σ(1 + σ) instead of σ(1 − σ). The second factor is 1 − σ(z) = e⁻ᶻ/(1 + e⁻ᶻ), the part of the "
     "probability that is *not* default; with a plus sign the 'slope' grows towards 2 instead of fading to 0.")
 
 
-def _slope_properties(reference, rtol, atol):
+def _slope_properties(rtol, atol):
     """σ′ is positive, at most ¼ and even: the properties of 5.3 and 5.4, as fallback mistakes."""
     return (
         Mistake("negative slope", None,
                 "some of your values are negative, but σ is increasing, so σ′(z) > 0 for every z (section 5.1: "
                 "the two minus signs of the quotient rule cancel). Look for a sign slip or a subtraction in the "
-                "wrong order.", matches=breaks_property(lambda z, got: np.any(got < 0), reference, rtol, atol)),
+                "wrong order.", matches=breaks_property(lambda z, got: np.any(got < 0), rtol, atol), needs_expected=True),
         Mistake("slope above ¼", None,
                 "some of your values are above ¼, but σ′(z) = ¼ − (σ(z) − ½)² ≤ ¼ for every z (section 5.3). "
                 "A factor is wrong: σ′ is σ(z) times 1 − σ(z), both between 0 and 1.",
-                matches=breaks_property(lambda z, got: np.any(got > 0.25 + 1e-6), reference, rtol, atol)),
+                matches=breaks_property(lambda z, got: np.any(got > 0.25 + 1e-6), rtol, atol), needs_expected=True),
         Mistake("not even", None,
                 "your values differ at z and −z, but σ′ is even: σ′(−z) = σ′(z) (section 5.4). A product of σ "
                 "with itself, or of 1 − σ with itself, is not; σ(z)·(1 − σ(z)) is.",
-                matches=breaks_property(_not_even, reference, rtol, atol)),
-        _nearly(reference, rtol, atol),
+                matches=breaks_property(_not_even, rtol, atol), needs_expected=True),
+        _nearly(rtol, atol),
     )
 
 
@@ -154,10 +156,6 @@ OUTPUT_EXTREMES = [0.0, 1e-12, 0.2, 0.5, 0.8, 1 - 1e-12, 1.0]
 def _output_inputs():
     return [(np.sort(np.concatenate([np.linspace(0, 1, 401), np.random.default_rng(2).uniform(0, 1, 199),
                                      OUTPUT_EXTREMES])),)]
-
-
-def _slope_from_output(a):
-    return _f(a) * (1 - _f(a))
 
 
 def _not_symmetric(a, got):
@@ -184,10 +182,6 @@ class _Function:
         return self.name
 
 
-def _central(f, z, h):
-    return (f(z + h) - f(z - h)) / (2 * h)
-
-
 def _central_cases():
     """(f, z, h): Emi's slope first (readable), then other functions, arrays of z, small and large h."""
     sig = _Function("sigmoid", sigmoid)
@@ -203,16 +197,18 @@ def _central_cases():
     ]
 
 
-def _own_step(f, z, h, got):
-    """The answer ignores the h it is given and uses a step of its own (a central or forward difference)."""
+def _own_step(f, z, h, got, wrong):
+    """The answer ignores the h it is given and uses a step of its own (a central or forward difference).
+
+    ``wrong`` holds, for each step of STEPS other than h (in that order), the central and the forward
+    difference with that step."""
     z = _f(z)
     got = values_shaped(got, z.shape)
     if got is None:
         return False
-    for step in STEPS:
-        if np.isclose(step, h, rtol=1e-9):
-            continue
-        for estimate in (_central(f, z, step), (f(z + step) - f(z)) / step):
+    steps = [step for step in STEPS if not np.isclose(step, h, rtol=1e-9)]
+    for step, estimates in zip(steps, wrong):
+        for estimate in estimates:
             if np.all(np.abs(got - estimate) <= 1e-7 * np.abs(estimate) + 8 * EPS * (1 + np.abs(f(z))) / step):
                 return True
     return False
@@ -220,24 +216,14 @@ def _own_step(f, z, h, got):
 
 # --- 2.4 every z with σ′(z) = 0.105 -------------------------------------------------------------
 
-def _outputs_for_slope(g):
-    """The two outputs s with s(1 − s) = g (0 < g < ¼), smaller first."""
-    root = np.sqrt(1 - 4 * g)
-    return np.array([(1 - root) / 2, (1 + root) / 2])
-
-
-def _scores_for_slope():
-    return logit(_outputs_for_slope(SLOPE))
-
-
 def _pair_of_scores(got):
     got = values_shaped(got, (2,))
     return got if got is not None and np.all(np.isfinite(got)) else None
 
 
-def _close_scores(got):
+def _close_scores(got, expected):
     """Both scores found to a few digits (a coarse grid, a short bisection), not to six."""
-    got, right = _pair_of_scores(got), _scores_for_slope()
+    got, right = _pair_of_scores(got), expected
     if got is None or np.all(np.abs(got - right) <= Exercise.tolerance(EXERCISE_24, right)[1]):
         return False
     with np.errstate(all="ignore"):
@@ -251,70 +237,19 @@ def _not_mirrored(got):
     return got is not None and abs(got[0] + got[1]) > 1e-6 * max(abs(got[0]), abs(got[1]), 1e-300)
 
 
-def _wrong_slope_there(got):
+def _wrong_slope_there(got, expected):
     """A mirror pair, far from the answer: σ′ at those scores is not 0.105."""
     got = _pair_of_scores(got)
-    right = _scores_for_slope()
+    right = expected
     if got is None or np.all(np.abs(got - right) <= 1e-2 * np.abs(right)):
         return False
     return bool(np.any(np.abs(sigmoid_derivative(got) - SLOPE) > 1e-4))
 
 
-def _quadratic_slip(root_of, halve=True):
-    """logit of the two roots of a mistyped quadratic formula (NumPy warns where a root is outside (0, 1))."""
-    def wrong():
-        root = np.sqrt(root_of)
-        s = np.array([1 - root, 1 + root]) / (2 if halve else 1)
-        return np.log(s / (1 - s))
-    return wrong
-
-
 # --- 2.5 the cubic's edge -------------------------------------------------------------------------
-
-def _edge(gap, tolerance=0.01, low=0.0, high=3.0, steps=200):
-    """The z > 0 where |gap(z)| first exceeds ``tolerance`` (gap grows on (0, high)), by bisection."""
-    for _ in range(steps):
-        middle = (low + high) / 2
-        if abs(gap(middle)) > tolerance:
-            high = middle
-        else:
-            low = middle
-    return (low + high) / 2
-
 
 def _cubic_gap(coefficient):
     return lambda z: float(sigmoid(z)) - (0.5 + z / 4 - coefficient * z ** 3)
-
-
-@cache
-def cubic_edge():
-    """≈ 1.4203: where ½ + z/4 − z³/48 first leaves σ by more than 0.01."""
-    return _edge(_cubic_gap(1 / 48))
-
-
-@cache
-def line_edge():
-    """≈ 0.7993: where ½ + z/4 first leaves σ by more than 0.01 (section 6.4)."""
-    return _edge(lambda z: float(sigmoid(z)) - (0.5 + z / 4))
-
-
-@cache
-def wrong_sign_cubic_edge():
-    return _edge(_cubic_gap(-1 / 48))
-
-
-@cache
-def _other_cubic_edges():
-    """The edges of cubics with another z³ coefficient than 1/48 (σ‴(0)/6 = −1/48)."""
-    return tuple(_edge(_cubic_gap(c), high=h) for c, h in ((1 / 6, 3.0), (1 / 8, 3.0), (1 / 12, 3.0), (1 / 16, 3.0),
-                                                          (1 / 24, 3.0), (1 / 36, 3.0), (1 / 96, 4.0), (1 / 144, 4.0)))
-
-
-@cache
-def _other_band_edges():
-    """The cubic's edges for bands other than 0.01."""
-    return tuple(_edge(_cubic_gap(1 / 48), tolerance=t, high=h)
-                 for t, h in ((0.1, 4.0), (0.05, 4.0), (0.02, 3.0), (0.005, 3.0), (0.001, 3.0), (1e-4, 3.0)))
 
 
 def _one_number(got):
@@ -322,35 +257,21 @@ def _one_number(got):
     return float(got) if got is not None and got.shape == () and np.isfinite(got) else None
 
 
-def _near_one_of(edges):
-    def matches(got):
-        got = _one_number(got)
-        return got is not None and abs(got - cubic_edge()) > 1e-3 and any(abs(got - e) <= 1e-3 for e in edges)
-    return matches
+def _near_another_edge(got, wrong, expected):
+    """got is within 1e-3 of one of the edges ``wrong`` (of other cubics, or other bands), not of the answer."""
+    got = _one_number(got)
+    return got is not None and abs(got - expected) > 1e-3 and any(abs(got - e) <= 1e-3 for e in wrong)
 
 
-def _not_at_the_edge(got):
+def _not_at_the_edge(got, expected):
     """A z > 0 far from the edge (a near miss is named by the engine: 'close')."""
     got = _one_number(got)
-    if got is None or not 0 < got < 10 or abs(got - cubic_edge()) <= 0.07 * cubic_edge():
+    if got is None or not 0 < got < 10 or abs(got - expected) <= 0.07 * expected:
         return False
     return abs(abs(_cubic_gap(1 / 48)(got)) - 0.01) > 1e-4
 
 
 # --- 2.6 σ‴ -----------------------------------------------------------------------------------------
-
-def _third(z):
-    s = sigmoid(z)
-    return s * (1 - s) * (1 - 6 * s + 6 * s * s)
-
-
-def _with_sigma(formula):
-    """A wrong σ‴ written in terms of s = σ(z): formula(s, s′)."""
-    def wrong(z):
-        s = sigmoid(z)
-        return formula(s, s * (1 - s))
-    return wrong
-
 
 # σ‴ = 0 where 6s² − 6s + 1 = 0, s = ½ ± √3/6: there a finite difference's error cannot hide behind a
 # relative tolerance, while every formula in s is exact to ~1e-16.
@@ -370,47 +291,27 @@ def _wrong_at_zero(z, got):
 
 # --- 2.7 a stable σ′ ----------------------------------------------------------------------------------
 
-def _naive_stable_sigma(z):
-    s = sigmoid(z)
-    return s * (1 - s)
-
-
-def _lost_to_subtraction(z, got):
+def _lost_to_subtraction(z, got, expected):
     """got is s·(1 − s) for some accurate σ: right wherever σ is not close to 1, and off by no more than
     the rounding of a number near 1 (a few 1e-16) where it is — on one side or both (σ of |z|)."""
     z = _f(z)
     got = values_shaped(got, z.shape)
     if got is None:
         return False
-    right = sigmoid_derivative(z)
+    right = np.asarray(expected, dtype=float)
     wrong = ~np.isclose(got, right, rtol=1e-9, atol=1e-320)
     zero = (z > 37) | (-z > 37)            # σ(z) or σ(−z) is exactly 1.0 there: s·(1 − s) is exactly 0
     return bool(wrong.any() and np.all(np.abs(got[wrong] - right[wrong]) <= 4 * EPS)
                 and np.all(np.abs(z[wrong]) > 5) and np.all(got[wrong & zero] == 0) and np.any(got[zero] == 0))
 
 
-def _naive_textbook_sigma(z):
-    s = 1 / (1 + np.exp(-_f(z)))
-    return s * (1 - s)
-
-
-def _unsafe_square(z):
-    e = np.exp(-_f(z))
-    return e / (1 + e) ** 2
-
-
-def _unsafe_square_mirror(z):
-    e = np.exp(_f(z))
-    return e / (1 + e) ** 2
-
-
-def _clipped_scores(z, got):
+def _clipped_scores(z, got, expected):
     """got is σ′(clip(z, −c, c)) for some c: right up to |z| = c, one constant value beyond, on each side."""
     z = _f(z)
     got = values_shaped(got, z.shape)
     if got is None:
         return False
-    right = sigmoid_derivative(z)
+    right = np.asarray(expected, dtype=float)
     wrong = ~np.isclose(got, right, rtol=1e-9, atol=1e-320)
     if not wrong.any():
         return False
@@ -437,59 +338,59 @@ def _tail_inputs():
 
 EXERCISE_24 = Exercise(
     id="2.4", title="every z with σ′(z) = 0.105", stars=2,
-    reference=_scores_for_slope,
+    reference=RECORDED,
     cases=lambda: [()], names=(), digits=6, computed=True,
     success="both scores, sorted",
     mistakes=(
-        Mistake("only the positive root", lambda: float(_scores_for_slope()[1]),
+        Mistake("only the positive root", RECORDED,
                 "σ′ is even (section 5.4): if σ′(z) = 0.105, then σ′(−z) = 0.105 too. Return both scores."),
-        Mistake("only the positive root", lambda: _scores_for_slope()[1:],
+        Mistake("only the positive root", RECORDED,
                 "σ′ is even (section 5.4): if σ′(z) = 0.105, then σ′(−z) = 0.105 too. Return both scores."),
-        Mistake("only the negative root", lambda: float(_scores_for_slope()[0]),
+        Mistake("only the negative root", RECORDED,
                 "σ′ is even (section 5.4): the mirror image −z has the same slope. Return both scores."),
-        Mistake("only the negative root", lambda: _scores_for_slope()[:1],
+        Mistake("only the negative root", RECORDED,
                 "σ′ is even (section 5.4): the mirror image −z has the same slope. Return both scores."),
-        Mistake("σ values instead of z values", lambda: _outputs_for_slope(SLOPE),
+        Mistake("σ values instead of z values", RECORDED,
                 "these are the two *outputs* s = σ(z) that solve s(1 − s) = 0.105. Turn each into a "
                 "score with the logit, z = ln(s/(1 − s))."),
-        Mistake("odds instead of log-odds", lambda: (lambda s: s / (1 - s))(_outputs_for_slope(SLOPE)),
+        Mistake("odds instead of log-odds", RECORDED,
                 "s/(1 − s) are the odds; the score is their natural logarithm, z = ln(s/(1 − s))."),
-        Mistake("log of the outputs, not the log-odds", lambda: np.log(_outputs_for_slope(SLOPE)),
+        Mistake("log of the outputs, not the log-odds", RECORDED,
                 "ln s is the log of the output; the score belongs to the *odds*: z = ln(s/(1 − s)) (section 5.5)."),
-        Mistake("σ of the outputs, not their logit", lambda: sigmoid(_outputs_for_slope(SLOPE)),
+        Mistake("σ of the outputs, not their logit", RECORDED,
                 "σ turns a score into an output; here you have the outputs s and need the scores, so go the "
                 "other way, with the inverse of σ: z = ln(s/(1 − s))."),
-        Mistake("base-10 logarithm", lambda: np.log10(_outputs_for_slope(SLOPE) / (1 - _outputs_for_slope(SLOPE))),
+        Mistake("base-10 logarithm", RECORDED,
                 "np.log10 is the base-10 logarithm; the logit uses the natural one, np.log."),
-        Mistake("σ(z) = 0.105 solved instead of σ′(z) = 0.105", lambda: np.array([logit(SLOPE), -logit(SLOPE)]),
+        Mistake("σ(z) = 0.105 solved instead of σ′(z) = 0.105", RECORDED,
                 "these are the scores where the *output* σ(z) is 0.105 (and 0.895). The exercise asks for the "
                 "*slope* σ′(z) = σ(z)(1 − σ(z)) = 0.105: solve s(1 − s) = 0.105 for s first."),
-        Mistake("σ(z) = 0.105 solved instead of σ′(z) = 0.105", lambda: float(logit(SLOPE)),
+        Mistake("σ(z) = 0.105 solved instead of σ′(z) = 0.105", RECORDED,
                 "this is the score where the *output* σ(z) is 0.105. The exercise asks for the *slope* "
                 "σ′(z) = σ(z)(1 − σ(z)) = 0.105: solve s(1 − s) = 0.105 for s first, and return both scores."),
-        Mistake("±2 from the rounded table", lambda: np.array([-2.0, 2.0]),
+        Mistake("±2 from the rounded table", RECORDED,
                 "σ′(±2) = 0.10499…, which the table rounds to 0.1050. Solve σ(1 − σ) = 0.105 exactly "
                 "(a quadratic in σ) instead of reading the table."),
-        Mistake("not sorted", lambda: _scores_for_slope()[::-1],
+        Mistake("not sorted", RECORDED,
                 "right values, wrong order: return them sorted, smaller first (np.sort)."),
-        Mistake("the same score twice", lambda: _scores_for_slope()[[0, 0]],
+        Mistake("the same score twice", RECORDED,
                 "both entries are the same score. The second one is its mirror image: the other root "
                 "of the quadratic gives 1 − s, whose logit is −z."),
-        Mistake("the same score twice", lambda: _scores_for_slope()[[1, 1]],
+        Mistake("the same score twice", RECORDED,
                 "both entries are the same score. The second one is its mirror image: the other root "
                 "of the quadratic gives 1 − s, whose logit is −z."),
-        Mistake("quadratic formula: 1 + 4g under the root", _quadratic_slip(1 + 4 * SLOPE),
+        Mistake("quadratic formula: 1 + 4g under the root", RECORDED,
                 "s(1 − s) = g is s² − s + g = 0, so the root is √(1 − 4g) (b² − 4ac with a = 1, b = −1, c = g), "
                 "not √(1 + 4g): with a plus, one 'output' is negative and its logit is nan."),
-        Mistake("quadratic formula: the /2 missing", _quadratic_slip(1 - 4 * SLOPE, halve=False),
+        Mistake("quadratic formula: the /2 missing", RECORDED,
                 "the quadratic formula divides by 2a = 2: s = (1 ± √(1 − 4g))/2. Without it one output is "
                 "above 1 and its logit is nan."),
-        Mistake("quadratic formula: 1 − g under the root", _quadratic_slip(1 - SLOPE),
+        Mistake("quadratic formula: 1 − g under the root", RECORDED,
                 "the root is √(1 − 4g): b² − 4ac with a = 1, b = −1, c = g. The 4 is missing."),
         Mistake("close", None,
                 "close — your scores agree with the answer to a few digits, but the exercise asks for six "
                 "significant digits. A grid or a bisection needs a finer step or more steps; the quadratic "
-                "of hint 1 gives them exactly.", matches=_close_scores),
+                "of hint 1 gives them exactly.", matches=_close_scores, needs_expected=True),
         Mistake("not a mirror pair", None,
                 "your two scores are not negatives of each other, but σ′ is even (section 5.4): the two "
                 "solutions are z and −z. Their outputs s and 1 − s are the two roots of the quadratic.",
@@ -497,7 +398,7 @@ EXERCISE_24 = Exercise(
         Mistake("σ′ is not 0.105 there", None,
                 "σ′ at your two scores is not 0.105 (compute sigmoid_derivative there and see). Check the "
                 "quadratic s² − s + 0.105 = 0, its two roots, and the logit ln(s/(1 − s)) of each.",
-                matches=_wrong_slope_there),
+                matches=_wrong_slope_there, needs_expected=True),
     ),
     hints=(
         "Write s = σ(z). Then σ′(z) = 0.105 becomes s(1 − s) = 0.105, that is s² − s + 0.105 = 0: "
@@ -516,28 +417,28 @@ def _exercises():
     return (
         Exercise(
             id="2.1", title="σ′ from σ", stars=1,
-            reference=sigmoid_derivative,
+            reference=RECORDED,
             cases=lambda: [(standard_inputs(grid=(-20, 20), n_grid=401, n_random=199, scale=5.0),)],
             elementwise=True, forbidden=SLOPES, rtol=rtol21, atol=atol21,
             success="600 scores between −20 and 20, exact to rounding",
             mistakes=(
                 SIGMA_ONE_PLUS_SIGMA,
-                Mistake("sign error", lambda z: -sigmoid_derivative(z),
+                Mistake("sign error", RECORDED,
                         "a sign error: your slope is negative. The derivative of e⁻ᶻ is −e⁻ᶻ, and the quotient "
                         "rule subtracts it, so the two minus signs cancel: σ is increasing, σ′ > 0."),
-                Mistake("σ itself", sigmoid,
+                Mistake("σ itself", RECORDED,
                         "that is σ(z), the probability, not its slope. The slope is σ(z) times (1 − σ(z))."),
-                Mistake("missing factor σ", lambda z: 1 - sigmoid(z),
+                Mistake("missing factor σ", RECORDED,
                         "1 − σ(z) = e⁻ᶻ/(1 + e⁻ᶻ) is only one of the two factors of σ′ = e⁻ᶻ/(1 + e⁻ᶻ)²: "
                         "multiply it by σ(z)."),
-                Mistake("σ² instead of σ(1 − σ)", lambda z: sigmoid(z) ** 2,
+                Mistake("σ² instead of σ(1 − σ)", RECORDED,
                         "σ·σ multiplies σ by itself; the second factor is 1 − σ(z), the probability of the "
                         "other outcome (section 5.2). (σ(z)·(1 − σ(−z)) is σ(z)² too: 1 − σ(−z) = σ(z).)"),
-                Mistake("(1 − σ)² instead of σ(1 − σ)", lambda z: (1 - sigmoid(z)) ** 2,
+                Mistake("(1 − σ)² instead of σ(1 − σ)", RECORDED,
                         "(1 − σ(z))² uses the second factor twice; σ′ = σ(z)·(1 − σ(z)) (section 5.2)."),
-                Mistake("σ″, not σ′", _sigma_second,
+                Mistake("σ″, not σ′", RECORDED,
                         "σ(1 − σ)(1 − 2σ) is σ″, the second derivative (section 5.6). σ′ is σ(1 − σ) alone."),
-                Mistake("the square on e⁻ᶻ only", lambda z: np.exp(-_f(z)) / (1 + np.exp(-_f(z)) ** 2),
+                Mistake("the square on e⁻ᶻ only", RECORDED,
                         "e⁻ᶻ/(1 + e⁻ᶻ**2) squares e⁻ᶻ only; the quotient rule squares the whole denominator: "
                         "e⁻ᶻ/(1 + e⁻ᶻ)**2 — mind the parentheses."),
                 Mistake("the odds σ/(1 − σ)", None,
@@ -546,8 +447,8 @@ def _exercises():
                         matches=lambda z, got: values_shaped(got, np.shape(z)) is not None and bool(np.all(np.isclose(
                             values_shaped(got, np.shape(z)), np.exp(_f(z)), rtol=1e-6, atol=1e-12)))),
                 Mistake("finite difference instead of the formula", None, FINITE_DIFFERENCE_EXPLANATION,
-                        matches=_difference_family(sigmoid, 1, sigmoid_derivative, rtol21, atol21)),
-                *_slope_properties(sigmoid_derivative, rtol21, atol21),
+                        matches=_difference_family(sigmoid, 1, rtol21, atol21), needs_expected=True),
+                *_slope_properties(rtol21, atol21),
             ),
             hints=(
                 "Section 5.2 shows that σ′(z) = σ(z)·(1 − σ(z)). Compute σ(z) once (helpers' `sigmoid` is imported) "
@@ -559,40 +460,39 @@ def _exercises():
         ),
         Exercise(
             id="2.2", title="the slope from the output", stars=1,
-            reference=_slope_from_output,
+            reference=RECORDED,
             cases=_output_inputs,
             names=("a",), elementwise=True, forbidden=SLOPES,
             success="607 outputs from 0 to 1, a = 0.8 → 0.16 included",
             mistakes=(
-                Mistake("output used as a score", lambda a: sigmoid_derivative(a),
+                Mistake("output used as a score", RECORDED,
                         "you treated the output a as a score and computed σ′(a). But a is already σ(z): the "
                         "slope is a·(1 − a) — that is the point, no z and no exp needed."),
-                Mistake("σ(1 + σ)", lambda a: _f(a) * (1 + _f(a)),
+                Mistake("σ(1 + σ)", RECORDED,
                         "a(1 + a) instead of a(1 − a): the second factor is the probability of *not* defaulting."),
-                Mistake("sign error", lambda a: _f(a) * (_f(a) - 1),
+                Mistake("sign error", RECORDED,
                         "a sign error: a(a − 1) is negative. The slope of an increasing curve is positive: a(1 − a)."),
-                Mistake("missing factor", lambda a: 1 - _f(a),
+                Mistake("missing factor", RECORDED,
                         "1 − a is only one factor of the slope; multiply it by a."),
-                Mistake("the output itself", lambda a: _f(a),
+                Mistake("the output itself", RECORDED,
                         "that is the output a = σ(z), not its slope; the slope is a times (1 − a)."),
-                Mistake("a·a instead of a(1 − a)", lambda a: _f(a) ** 2,
+                Mistake("a·a instead of a(1 − a)", RECORDED,
                         "a² multiplies the output by itself; the second factor is 1 − a (section 5.2)."),
-                Mistake("(1 − a)² instead of a(1 − a)", lambda a: (1 - _f(a)) ** 2,
+                Mistake("(1 − a)² instead of a(1 − a)", RECORDED,
                         "(1 − a)² uses the second factor twice; the slope is a·(1 − a)."),
-                Mistake("tanh's slope", lambda a: 1 - _f(a) ** 2,
+                Mistake("tanh's slope", RECORDED,
                         "1 − a² is the slope of tanh written with its output. The sigmoid's is a·(1 − a)."),
-                Mistake("σ″, not σ′", lambda a: _f(a) * (1 - _f(a)) * (1 - 2 * _f(a)),
+                Mistake("σ″, not σ′", RECORDED,
                         "a(1 − a)(1 − 2a) is σ″, the second derivative (section 5.6); the slope is a(1 − a)."),
-                Mistake("0.16 for every output", lambda a: np.full_like(_f(a), 0.16),
+                Mistake("0.16 for every output", RECORDED,
                         "0.16 is the slope for a = 0.8 only. Compute it from each a in the array."),
                 Mistake("not symmetric", None,
                         "your slopes differ at a and 1 − a, but a(1 − a) is the same for both: an output and "
                         "its mirror 1 − a have the same slope (section 5.5).",
-                        matches=breaks_property(_not_symmetric, _slope_from_output, 1e-9, 1e-12)),
+                        matches=breaks_property(_not_symmetric, 1e-9, 1e-12), needs_expected=True),
                 Mistake("slope above ¼", None,
                         "some of your slopes are above ¼, but a(1 − a) = ¼ − (a − ½)² ≤ ¼ (section 5.3).",
-                        matches=breaks_property(lambda a, got: np.any(got > 0.25 + 1e-12), _slope_from_output,
-                                          1e-9, 1e-12)),
+                        matches=breaks_property(lambda a, got: np.any(got > 0.25 + 1e-12), 1e-9, 1e-12), needs_expected=True),
             ),
             hints=(
                 "The output of the unit is a = σ(z). Section 5.2 writes σ′ using σ(z) only.",
@@ -602,55 +502,54 @@ def _exercises():
         ),
         Exercise(
             id="2.3", title="a central difference", stars=2,
-            reference=_central,
+            reference=RECORDED,
             cases=_central_cases, names=("f", "z", "h"), rtol=1e-8, atol=1e-12, forbidden=FINITE_DIFFERENCES,
             success="8 cases: σ, sin, exp, log, z² and z³, single scores and arrays",
             mistakes=(
-                Mistake("forward difference", lambda f, z, h: (f(z + h) - f(z)) / h,
+                Mistake("forward difference", RECORDED,
                         "(f(z + h) − f(z))/h is the *forward* difference. The central one steps both ways: "
                         "f(z + h) − f(z − h), over the distance between those points."),
-                Mistake("backward difference", lambda f, z, h: (f(z) - f(z - h)) / h,
+                Mistake("backward difference", RECORDED,
                         "(f(z) − f(z − h))/h is the *backward* difference. The central one uses f(z + h) and f(z − h)."),
-                Mistake("divided by h, not 2h", lambda f, z, h: (f(z + h) - f(z - h)) / h,
+                Mistake("divided by h, not 2h", RECORDED,
                         "the points z − h and z + h are 2h apart, so divide by 2h: your slopes are twice too large."),
-                Mistake("/ 2 * h", lambda f, z, h: (f(z + h) - f(z - h)) / 2 * h,
+                Mistake("/ 2 * h", RECORDED,
                         "`/ 2 * h` divides by 2 and then *multiplies* by h. Write `/ (2 * h)`."),
-                Mistake("sign error", lambda f, z, h: (f(z - h) - f(z + h)) / (2 * h),
+                Mistake("sign error", RECORDED,
                         "a sign error: subtract f(z − h) from f(z + h), not the other way round."),
-                Mistake("divided by 2, not 2h", lambda f, z, h: (f(z + h) - f(z - h)) / 2,
+                Mistake("divided by 2, not 2h", RECORDED,
                         "the difference f(z + h) − f(z − h) is divided by the distance between the two points, "
                         "2h; you divided by 2 only."),
-                Mistake("divided by 2h²", lambda f, z, h: (f(z + h) - f(z - h)) / (2 * h ** 2),
+                Mistake("divided by 2h²", RECORDED,
                         "divide by the distance between the points, 2h, not by 2h²."),
-                Mistake("parentheses around the numerator", lambda f, z, h: f(z + h) - f(z - h) / (2 * h),
+                Mistake("parentheses around the numerator", RECORDED,
                         "`f(z + h) - f(z - h) / (2 * h)` divides only f(z − h): put the whole difference in "
                         "parentheses, (f(z + h) − f(z − h)) / (2 * h)."),
-                Mistake("plus instead of minus", lambda f, z, h: (f(z + h) + f(z - h)) / (2 * h),
+                Mistake("plus instead of minus", RECORDED,
                         "a slope is a *difference* of values over a distance: f(z + h) − f(z − h), not a sum."),
-                Mistake("steps of 2h", lambda f, z, h: (f(z + 2 * h) - f(z - 2 * h)) / (2 * h),
+                Mistake("steps of 2h", RECORDED,
                         "you stepped 2h each way (points 4h apart) but divided by 2h. Step h each way: "
                         "f(z + h) and f(z − h)."),
-                Mistake("steps of h/2", lambda f, z, h: (f(z + h / 2) - f(z - h / 2)) / (2 * h),
+                Mistake("steps of h/2", RECORDED,
                         "you stepped h/2 each way (points h apart) but divided by 2h. Step h each way: "
                         "f(z + h) and f(z − h)."),
-                Mistake("one step, divided by 2h", lambda f, z, h: (f(z + h) - f(z)) / (2 * h),
+                Mistake("one step, divided by 2h", RECORDED,
                         "f(z + h) − f(z) spans only h; the central difference uses f(z + h) − f(z − h), which "
                         "spans 2h."),
-                Mistake("second difference", lambda f, z, h: (f(z + h) - 2 * f(z) + f(z - h)) / h ** 2,
+                Mistake("second difference", RECORDED,
                         "(f(z + h) − 2f(z) + f(z − h))/h² estimates the *second* derivative f″. The first "
                         "derivative needs (f(z + h) − f(z − h))/(2h)."),
-                Mistake("sigmoid instead of f", lambda f, z, h: _central(sigmoid, _f(z), h),
+                Mistake("sigmoid instead of f", RECORDED,
                         "you differentiated sigmoid, whatever f was given: call the f passed in as the first "
                         "argument (the check also tries sin, exp, log, z² and z³)."),
-                Mistake("σ′ formula instead of a difference", lambda f, z, h: f(z) * (1 - f(z)),
+                Mistake("σ′ formula instead of a difference", RECORDED,
                         "f(z)(1 − f(z)) is the slope of σ only, and exactly, not a difference quotient; "
                         "for sin, exp or z² it is meaningless. Compute (f(z + h) − f(z − h))/(2h)."),
-                Mistake("np.gradient over the z values", lambda f, z, h: np.gradient(f(_f(z)), _f(z))
-                        if np.size(z) > 1 else _central(f, z, h),
+                Mistake("np.gradient over the z values", RECORDED,
                         "np.gradient estimates slopes from the *neighbouring values in the array z*, whatever h is: "
                         "its steps are the gaps between your z's. The exercise asks for f(z + h) − f(z − h) over 2h, "
                         "at each z on its own."),
-                Mistake("your own step, not h", None,
+                Mistake("your own step, not h", RECORDED,
                         "your function uses a step of its own instead of the h it is given: the check passes "
                         "different h (from 1e-4 to 1) and expects exactly that step. Use the argument h.",
                         matches=_own_step),
@@ -664,23 +563,23 @@ def _exercises():
         EXERCISE_24,
         Exercise(
             id="2.5", title="how far the cubic holds", stars=2,
-            reference=cubic_edge,
+            reference=RECORDED,
             cases=lambda: [()], names=(), digits=4, computed=True,
             success="the cubic holds about 1.8 times as far out as the line",
             mistakes=(
-                Mistake("the straight line's edge", line_edge,
+                Mistake("the straight line's edge", RECORDED,
                         "that is where the straight line ½ + z/4 leaves the 0.01 band (section 6.4). Measure the "
                         "cubic ½ + z/4 − z³/48 instead."),
-                Mistake("the estimate, not the measurement", lambda: (480 * 0.01) ** 0.2,
+                Mistake("the estimate, not the measurement", RECORDED,
                         "(480·0.01)^(1/5) comes from the next term of the series alone (z⁵/480). The exercise asks "
                         "where the true gap σ(z) − (½ + z/4 − z³/48) first exceeds 0.01: measure it."),
-                Mistake("the line's estimate", lambda: (48 * 0.01) ** (1 / 3),
+                Mistake("the line's estimate", RECORDED,
                         "(48·0.01)^(1/3) estimates where the *line* ½ + z/4 leaves the band, from the z³/48 term "
                         "alone (section 6.4). Measure where the *cubic* ½ + z/4 − z³/48 leaves it."),
-                Mistake("sign of the cubic term", wrong_sign_cubic_edge,
+                Mistake("sign of the cubic term", RECORDED,
                         "the cubic term is −z³/48 (σ‴(0) = −1/8, so the term is −(1/8)·z³/6). With +z³/48 the "
                         "approximation gets worse, not better."),
-                Mistake("the left edge", lambda: -cubic_edge(),
+                Mistake("the left edge", RECORDED,
                         "that is the edge on the left, z < 0 (the mirror image). The exercise asks for the z > 0."),
                 Mistake("z = 0: the search never moved", None,
                         "0 is where a search from 0 starts: np.argmax of a True/False array gives index 0 both when "
@@ -691,14 +590,14 @@ def _exercises():
                         "the exercise asks for the edge at z > 0. A search that starts below 0 (a grid from −3) "
                         "finds the far left end first, where the gap is large too: start at 0.",
                         matches=lambda got: _one_number(got) is not None and _one_number(got) <= 0),
-                Mistake("another z³ coefficient", None,
+                Mistake("another z³ coefficient", RECORDED,
                         "that is the edge of a cubic with another z³ coefficient. The Taylor term is "
                         "σ‴(0)·z³/3! = (−1/8)·z³/6 = −z³/48: divide by 3! = 6 and by 8.",
-                        matches=_near_one_of(_other_cubic_edges())),
-                Mistake("another band than 0.01", None,
+                        matches=_near_another_edge, needs_expected=True),
+                Mistake("another band than 0.01", RECORDED,
                         "that is where the gap leaves a band of another width. The exercise asks where "
                         "|σ(z) − (½ + z/4 − z³/48)| first exceeds 0.01.",
-                        matches=_near_one_of(_other_band_edges())),
+                        matches=_near_another_edge, needs_expected=True),
                 Mistake("the gap, not the z", None,
                         "that is the size of the gap at the edge (about 0.01), not the z where it happens. "
                         "Return the z.",
@@ -711,7 +610,7 @@ def _exercises():
                 Mistake("not where the gap reaches 0.01", None,
                         "at the z you returned, the gap |σ(z) − (½ + z/4 − z³/48)| is not 0.01 (evaluate it "
                         "there to see). Check the gap you measure, and that you return the first z > 0 where it "
-                        "exceeds 0.01.", matches=_not_at_the_edge),
+                        "exceeds 0.01.", matches=_not_at_the_edge, needs_expected=True),
             ),
             hints=(
                 "Write the gap as a function: gap(z) = |σ(z) − (0.5 + z/4 − z**3/48)|. Evaluate it on a fine grid "
@@ -723,50 +622,50 @@ def _exercises():
         ),
         Exercise(
             id="2.6", title="σ‴ by the product rule", stars=3,
-            reference=_third,
+            reference=RECORDED,
             cases=_third_inputs,
             elementwise=True, rtol=rtol26, atol=atol26, forbidden=FINITE_DIFFERENCES,
             success="612 scores between −20 and 20, σ‴(0) = −1/8 and the zeros of σ‴ included",
             mistakes=(
-                Mistake("σ″, not σ‴", _with_sigma(lambda s, d: d * (1 - 2 * s)),
+                Mistake("σ″, not σ‴", RECORDED,
                         "that is σ″ = σ′(1 − 2σ), the second derivative. Differentiate it once more."),
-                Mistake("σ′, not σ‴", _with_sigma(lambda s, d: d),
+                Mistake("σ′, not σ‴", RECORDED,
                         "that is σ′ = σ(1 − σ), the first derivative. σ‴ is two more differentiations away: "
                         "start from σ″ = σ′(1 − 2σ)."),
-                Mistake("one term of the product rule", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2),
+                Mistake("one term of the product rule", RECORDED,
                         "σ′(1 − 2σ) is a product of two factors that both depend on z: (uv)′ = u′v + uv′. You kept "
                         "only u′v = σ″(1 − 2σ); add σ′ times the derivative of (1 − 2σ)."),
-                Mistake("the other term of the product rule", _with_sigma(lambda s, d: -2 * d * d),
+                Mistake("the other term of the product rule", RECORDED,
                         "−2σ′² is only uv′ of (uv)′ = u′v + uv′; add u′v = σ″·(1 − 2σ) = σ′(1 − 2σ)²."),
-                Mistake("sign slip", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2 + 2 * d * d),
+                Mistake("sign slip", RECORDED,
                         "the derivative of (1 − 2σ) is −2σ′, with a minus: the second term is −2σ′²."),
-                Mistake("−2σ instead of −2σ′", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2 - 2 * s * d),
+                Mistake("−2σ instead of −2σ′", RECORDED,
                         "the derivative of (1 − 2σ) is −2σ′ (chain rule), not −2σ: the second term is −2σ′·σ′."),
-                Mistake("−2σ′ instead of −2σ′²", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2 - 2 * d),
+                Mistake("−2σ′ instead of −2σ′²", RECORDED,
                         "the second term is u·v′ = σ′·(−2σ′) = −2σ′²: σ′ appears twice."),
-                Mistake("−σ′² instead of −2σ′²", _with_sigma(lambda s, d: d * (1 - 2 * s) ** 2 - d * d),
+                Mistake("−σ′² instead of −2σ′²", RECORDED,
                         "the derivative of (1 − 2σ) is −2σ′, so u·v′ = −2σ′²: the 2 is missing."),
-                Mistake("(1 − 2σ) not squared", _with_sigma(lambda s, d: d * (1 - 2 * s) - 2 * d * d),
+                Mistake("(1 − 2σ) not squared", RECORDED,
                         "u′v = σ″·(1 − 2σ), and σ″ = σ′(1 − 2σ) already has one factor (1 − 2σ): the first term "
                         "is σ′(1 − 2σ)²."),
-                Mistake("sign inside 1 − 6σ + 6σ²", _with_sigma(lambda s, d: d * (1 - 6 * s - 6 * s * s)),
+                Mistake("sign inside 1 − 6σ + 6σ²", RECORDED,
                         "expanding (1 − 2σ)² − 2σ(1 − σ) gives 1 − 4σ + 4σ² − 2σ + 2σ² = 1 − 6σ + 6σ²: the σ² term "
                         "is +6σ²."),
-                Mistake("sign error", lambda z: -_third(z),
+                Mistake("sign error", RECORDED,
                         "a sign error: σ‴(0) must be −1/8 (the cubic term −z³/48 of section 5.6)."),
                 Mistake("finite difference instead of the formula", None, FINITE_DIFFERENCE_EXPLANATION,
-                        matches=_difference_family(_sigma_second, 1, _third, rtol26, atol26)),
+                        matches=_difference_family(_sigma_second, 1, rtol26, atol26), needs_expected=True),
                 Mistake("finite difference instead of the formula", None, FINITE_DIFFERENCE_EXPLANATION,
-                        matches=_difference_family(sigmoid_derivative, 2, _third, rtol26, atol26)),
+                        matches=_difference_family(sigmoid_derivative, 2, rtol26, atol26), needs_expected=True),
                 Mistake("wrong at z = 0", None,
                         "at z = 0 your function does not give −1/8, the value section 5.6 found for σ‴(0). Put "
                         "σ = ½ and σ′ = ¼ into your formula by hand to find the slip.",
-                        matches=breaks_property(_wrong_at_zero, _third, rtol26, atol26)),
+                        matches=breaks_property(_wrong_at_zero, rtol26, atol26), needs_expected=True),
                 Mistake("not even", None,
                         "your values differ at z and −z, but σ‴ is even, like σ′: with σ(−z) = 1 − σ(z), "
                         "1 − 6σ + 6σ² and σ(1 − σ) are unchanged. Check each term of your formula.",
-                        matches=breaks_property(_not_even, _third, rtol26, atol26)),
-                _nearly(_third, rtol26, atol26),
+                        matches=breaks_property(_not_even, rtol26, atol26), needs_expected=True),
+                _nearly(rtol26, atol26),
             ),
             hints=(
                 "Start from σ″ = σ′·(1 − 2σ), a product of two functions of z, and use (uv)′ = u′v + uv′ with u = σ′ "
@@ -779,7 +678,7 @@ def _exercises():
         ),
         Exercise(
             id="2.7", title="a slope that survives the tails", stars=3,
-            reference=sigmoid_derivative,
+            reference=RECORDED,
             cases=_tail_inputs,
             elementwise=True, rtol=1e-9, atol=1e-315, forbidden=SLOPES,
             success="1012 scores up to ±1e300, a relative 1e-9 wherever σ′ is a normal float, no warnings",
@@ -788,33 +687,33 @@ def _exercises():
                         "s·(1 − s) subtracts: once σ(z) is within 1e-16 of 1 (z > 36.7), s is exactly 1.0 and "
                         "1 − s is 0; before that, 1 − s has lost most of its digits. Use a form with no "
                         "subtraction, such as t/(1 + t)² with t = exp(−|z|) (section 5.8).",
-                        matches=_lost_to_subtraction),
-                Mistake("textbook σ, then σ(1 − σ)", _naive_textbook_sigma,
+                        matches=_lost_to_subtraction, needs_expected=True),
+                Mistake("textbook σ, then σ(1 − σ)", RECORDED,
                         "the textbook σ overflows for z < −709, and s·(1 − s) rounds to 0 for z > 36.7. Use a form "
                         "with no subtraction and only exp of numbers ≤ 0: t/(1 + t)² with t = exp(−|z|)."),
-                Mistake("the square overflows", _unsafe_square,
+                Mistake("the square overflows", RECORDED,
                         "e⁻ᶻ/(1 + e⁻ᶻ)² is the right formula, but for z < −355 the square (1 + e⁻ᶻ)² passes the "
                         "largest float (and e⁻ᶻ itself overflows below −709). σ′ is even: use t = exp(−|z|)."),
-                Mistake("the square overflows", _unsafe_square_mirror,
+                Mistake("the square overflows", RECORDED,
                         "eᶻ/(1 + eᶻ)² is the right formula, but for z > 355 the square (1 + eᶻ)² passes the "
                         "largest float (and eᶻ itself overflows above 709). σ′ is even: use t = exp(−|z|)."),
-                Mistake("cosh form overflows", lambda z: 0.25 / np.cosh(_f(z) / 2) ** 2,
+                Mistake("cosh form overflows", RECORDED,
                         "¼/cosh²(z/2) is a correct identity, but cosh(z/2)² passes the largest float for |z| > 710 "
                         "(and cosh itself for |z| > 1420). Use t/(1 + t)² with t = exp(−|z|): every number in it "
                         "stays between 0 and 4."),
-                Mistake("the square missing", lambda z: np.exp(-np.abs(_f(z))) / (1 + np.exp(-np.abs(_f(z)))),
+                Mistake("the square missing", RECORDED,
                         "t/(1 + t) with t = exp(−|z|) is σ(−|z|), one factor of σ′ only: the denominator of "
                         "t/(1 + t)² is squared."),
-                Mistake("only the leading term e^(−|z|)", lambda z: np.exp(-np.abs(_f(z))),
+                Mistake("only the leading term e^(−|z|)", RECORDED,
                         "exp(−|z|) is what σ′ tends to far out, but not σ′: with t = exp(−|z|), divide t by (1 + t)², which "
                         "matters near 0 (σ′(0) = ¼, not 1)."),
                 Mistake("clipped scores", None,
                         "your function clips z (np.clip or a cap on |z|) before the formula: beyond the cap every "
                         "score gets the slope of the cap. Nothing needs clipping with t = exp(−|z|): it never "
-                        "overflows, and its tiny values are the answer.", matches=_clipped_scores),
+                        "overflows, and its tiny values are the answer.", matches=_clipped_scores, needs_expected=True),
                 Mistake("finite difference instead of the formula", None, FINITE_DIFFERENCE_EXPLANATION,
-                        matches=_difference_family(sigmoid, 1, sigmoid_derivative, 1e-9, 1e-315)),
-                *_slope_properties(sigmoid_derivative, 1e-9, 1e-315),
+                        matches=_difference_family(sigmoid, 1, 1e-9, 1e-315), needs_expected=True),
+                *_slope_properties(1e-9, 1e-315),
             ),
             hints=(
                 "Two dangers: a subtraction of nearly equal numbers (1 − σ when σ ≈ 1) and exp of a large positive "
@@ -828,7 +727,7 @@ def _exercises():
     )
 
 
-EXERCISES = _exercises()
+EXERCISES = with_recordings(_exercises())
 
 QUIZ = (
     Question(text="What is the largest value of $\\sigma'(z)$ over all real $z$?", options=(), answer=0.25,

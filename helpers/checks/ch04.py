@@ -1,7 +1,9 @@
 """Chapter 04 · Cross-entropy and its gradient — exercises, their checks and hints, and the quiz.
 
-Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
-the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+Each Exercise gives the inputs to try (``cases``) and the typical wrong answers (``mistakes``,
+by name and explanation) so that a wrong answer gets a named diagnosis. The right answer and the
+mistakes' code are not here: they are the teacher's (solutions/answers/ch04.py), and the check uses
+what they give on these inputs, recorded in recorded/ch04.npz (see recordings.py).
 The exercises follow the chapter: the worked case σ = 0.62, y = 0; the gradient σ(z) − y;
 one update step; a stable BCE from logits; where MSE + sigmoid pushes hardest; and
 gradient descent on the loan data.
@@ -13,9 +15,10 @@ import numpy as np
 
 from ..data import make_loan_data, train_test_split
 from ..models import accuracy, train_logistic_regression
-from ..numerics import bce_with_logits, log_sigmoid, sigmoid, sigmoid_derivative
+from ..numerics import sigmoid
 from ..widgets import Question
 from .engine import BCE_SHORTCUTS, SLOPE_SHORTCUTS, Exercise, Mistake
+from .recordings import RECORDED, with_recordings
 
 SIGMA, LABEL = 0.62, 0          # the chapter's worked case: σ(z) = 0.62, y = 0
 
@@ -26,25 +29,21 @@ WORKED_W = np.array([1.5, -1.0])
 WORKED_B = -1.0
 
 
-def _f(a):
-    return np.asarray(a, dtype=float)
-
-
 def _rng(seed):
     return np.random.default_rng(seed)
 
 
-def _one_of(variants, rtol=1e-9, atol=1e-300):
-    """A ``matches`` predicate: the answer gives, at every value, what one of ``variants(*args)`` gives.
+def _one_of(rtol=1e-9, atol=1e-300):
+    """A ``matches`` predicate: the answer gives, at every value, what one of the mistake's variants gives.
 
-    For mistakes that come in several spellings or with a free constant (clipping at any ε):
-    ``variants`` returns a list of candidate results for the case's arguments.
+    For mistakes that come in several spellings or with a free constant (clipping at any ε): the
+    mistake's ``wrong`` returns a list of candidate results for the case's arguments.
     """
-    def matches(*args_then_got):
+    def matches(*args_then_got, wrong):
         *args, got = args_then_got
         got = np.asarray(got, dtype=float)
         with np.errstate(all="ignore"):
-            for candidate in variants(*args):
+            for candidate in wrong:
                 candidate = np.asarray(candidate, dtype=float)
                 if candidate.shape == got.shape and np.all(
                         (np.abs(got - candidate) <= atol + rtol * np.abs(candidate))
@@ -54,18 +53,7 @@ def _one_of(variants, rtol=1e-9, atol=1e-300):
     return matches
 
 
-EPSILONS = tuple(10.0 ** -k for k in range(1, 21)) + (1e-300, np.finfo(float).eps, np.finfo(float).tiny)
-CLIP_LIMITS = tuple(range(1, 51)) + (60, 64, 70, 80, 88, 89, 90, 100, 150, 200, 250, 300, 400, 500, 600, 700,
-                                     708, 709, 709.78, 710, 745, 750, 800, 900, 999)
-
-
 # --- 4.1 the worked case ------------------------------------------------------------------------
-
-def _worked_case(sigma=SIGMA, y=LABEL):
-    """[loss, gradient] for σ = 0.62, y = 0: [−ln 0.38, 0.62]."""
-    loss = -(y * np.log(sigma) + (1 - y) * np.log(1 - sigma))
-    return np.array([loss, sigma - y])
-
 
 def _worked_entries(wrong, unit=1.01e-4):
     """``matches`` for 4.1: an array of two numbers whose entries listed in ``wrong`` ({index: value})
@@ -76,9 +64,9 @@ def _worked_entries(wrong, unit=1.01e-4):
     return matches
 
 
-def _rounded_entry(got, index):
+def _rounded_entry(got, index, expected):
     """Entry ``index`` is the right value rounded too far (to 0–3 decimals or 1–3 digits): "rounded"."""
-    value, right = float(got[index]), float(_worked_case()[index])
+    value, right = float(got[index]), float(expected[index])
     return any(abs(value - round(right, k)) < 1e-12 or abs(value - float(f"{right:.{k + 1}g}")) < 1e-12
                for k in range(4))
 
@@ -109,48 +97,21 @@ def _zy_cases(seed):
     return cases
 
 
-def _right_for_label(reference, label, rtol=1e-9, atol=1e-12):
-    """``matches``: right wherever y == label (the other label's values may be anything)."""
-    def matches(z, y, got):
+def _right_for_label(label, rtol=1e-9, atol=1e-12):
+    """``matches`` (needs_expected): right wherever y == label (the other label's values may be anything)."""
+    def matches(z, y, got, expected):
         z, y = np.broadcast_arrays(np.asarray(z, dtype=float), np.asarray(y, dtype=float))
         got = np.asarray(got, dtype=float)
         if got.shape != z.shape:
             return False
-        right = np.asarray(reference(z, y), dtype=float)
+        right = np.asarray(expected, dtype=float)
         with np.errstate(all="ignore"):
             ok = (np.abs(got - right) <= atol + rtol * np.abs(right)) | (got == right)
         return bool(np.all(ok[y == label]))
     return matches
 
 
-def _bce_gradient(z, y):
-    return sigmoid(z) - _f(y)
-
-
-def _mse_style(z, y):
-    s = sigmoid(z)
-    return (s - _f(y)) * sigmoid_derivative(z)
-
-
-def _mse_gradient(z, y):
-    return 2 * _mse_style(z, y)
-
-
-def _dloss_dsigma(z, y):
-    s, y = sigmoid(z), _f(y)
-    return -y / s + (1 - y) / (1 - s)
-
-
 # --- 4.3 one step for one applicant ---------------------------------------------------------------
-
-def _step(x, y, w, b, learning_rate, grad=_bce_gradient, sign=1.0, update_w=True, update_b=True, without_x=False):
-    """The new score after one (possibly wrong) gradient step on one applicant's loss."""
-    x, w = _f(x), _f(w)
-    g = grad(x @ w + b, y)
-    new_w = w - sign * learning_rate * g * (1.0 if without_x else x) if update_w else w
-    new_b = b - sign * learning_rate * g if update_b else b
-    return float(x @ new_w + new_b)
-
 
 def _one_step_cases():
     rng = _rng(43)
@@ -165,98 +126,7 @@ def _one_step_cases():
 
 # --- 4.4 stable BCE from logits ---------------------------------------------------------------------
 
-def _naive_bce(z, y):
-    """−[y ln σ + (1 − y) ln(1 − σ)] with the textbook σ."""
-    z, y = _f(z), _f(y)
-    s = 1 / (1 + np.exp(-z))
-    return -(y * np.log(s) + (1 - y) * np.log(1 - s))
-
-
-def _naive_bce_stable_sigmoid(z, y):
-    """The same formula, with a stable σ: still log 0 once σ rounds to 0 or 1."""
-    y = _f(y)
-    s = sigmoid(z)
-    return -(y * np.log(s) + (1 - y) * np.log(1 - s))
-
-
-def _clipped_probabilities(z, y):
-    """−[y ln p + (1 − y) ln(1 − p)] with p = σ(z) clipped to [ε, 1 − ε], for every usual ε."""
-    y = _f(y)
-    variants = []
-    for eps in EPSILONS:
-        p = np.clip(sigmoid(z), eps, 1 - eps)
-        variants.append(-(y * np.log(p) + (1 - y) * np.log(1 - p)))
-    return variants
-
-
-def _floored_probabilities(z, y):
-    """−[y ln max(σ, ε) + (1 − y) ln max(1 − σ, ε)], for every usual ε."""
-    y, s = _f(y), sigmoid(z)
-    return [-(y * np.log(np.maximum(s, eps)) + (1 - y) * np.log(np.maximum(1 - s, eps))) for eps in EPSILONS]
-
-
-def _epsilon_in_log(z, y):
-    """−[y ln(σ + ε) + (1 − y) ln(1 − σ + ε)], for every usual ε."""
-    y, s = _f(y), sigmoid(z)
-    return [-(y * np.log(s + eps) + (1 - y) * np.log(1 - s + eps)) for eps in EPSILONS]
-
-
-def _clipped_scores(z, y):
-    """The right formula on z clipped to [−c, c], for every usual c."""
-    return [bce_with_logits(np.clip(z, -c, c), y) for c in CLIP_LIMITS]
-
-
-def _large_part(z, y):
-    """max(z, 0) − z·y: the loss without its small ln(1 + e^(−|z|)) term."""
-    return np.maximum(_f(z), 0) - _f(z) * _f(y)
-
-
-def _softplus(t):
-    return np.maximum(t, 0) + np.log1p(np.exp(-np.abs(t)))
-
-
-def _log_one_plus(z, y):
-    """The max form with ln(1 + x) instead of log1p(x), in the orders learners add the terms."""
-    z, y = _f(z), _f(y)
-    tail = np.log(1 + np.exp(-np.abs(z)))
-    return [np.maximum(z, 0) - z * y + tail, (np.maximum(z, 0) + tail) - z * y, tail + np.maximum(z, 0) - z * y,
-            y * (np.maximum(-z, 0) + tail) + (1 - y) * (np.maximum(z, 0) + tail)]
-
-
-def _tiny_loss_cancelled(z, y):
-    """ln(1 + eᶻ) − z·y and its relatives: the tiny loss is added to a large number first, then the
-    large number is taken away again."""
-    z, y = _f(z), _f(y)
-    return [_softplus(z) - z * y, np.logaddexp(0, z) - z * y, z * (1 - y) + _softplus(-z),
-            z * (1 - y) + np.logaddexp(0, -z), np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z))) - z * y,
-            np.log1p(np.exp(-np.abs(z))) + np.maximum(z, 0) - z * y]
-
-
-def _where_both_forms(z, y):
-    """BCE split by the sign of z with np.where: both branches are computed for every z."""
-    z, y = _f(z), _f(y)
-    return np.where(z >= 0, z - z * y + np.log1p(np.exp(-z)), -z * y + np.log1p(np.exp(z)))
-
-
-def _sign_error(z, y):
-    z, y = _f(z), _f(y)
-    return np.maximum(z, 0) + z * y + np.log1p(np.exp(-np.abs(z)))
-
-
-def _only_y_term(z, y):
-    return -_f(y) * log_sigmoid(z)
-
-
-def _negative_loss(z, y):
-    return -bce_with_logits(z, y)
-
-
 # --- 4.5 where MSE + sigmoid pushes hardest ----------------------------------------------------------
-
-# For y = 1 the MSE gradient is 2(σ − 1)σ(1 − σ) = −2σ(1 − σ)²; its size peaks where
-# (1 − σ)(1 − 3σ) = 0 inside (0, 1), i.e. σ = 1/3, z = ln(1/2) = −ln 2.
-_STRONGEST_Z = -np.log(2.0)
-
 
 def _search_case():
     """The one (empty) case of a value exercise. scipy.optimize is imported here, before the answer
@@ -266,95 +136,14 @@ def _search_case():
     return [()]
 
 
-def _coarse_search(got):
-    """Within a few hundredths of −ln 2 but outside three digits, and not simply the answer rounded
+def _coarse_search(got, expected):
+    """Within a few hundredths of the answer but outside three digits, and not simply the answer rounded
     (that is named "rounded")."""
-    rounded = any(got == round(_STRONGEST_Z, k) for k in range(6))
-    return not rounded and 1e-3 < abs(got - _STRONGEST_Z) < 0.06
+    rounded = any(got == round(expected, k) for k in range(6))
+    return not rounded and 1e-3 < abs(got - expected) < 0.06
 
 
 # --- 4.6 gradient descent on the loan data -------------------------------------------------------------
-
-def _train_reference(X, y, learning_rate, steps):
-    fit = train_logistic_regression(X, y, learning_rate=learning_rate, steps=steps)
-    return np.append(fit.w, fit.b)
-
-
-def _wrong_training(update):
-    """A mistaken training loop, as a Mistake function. ``update(X, y, w, b, lr)`` gives the new (w, b).
-
-    With steps = 0 every loop returns zeros, right or wrong, so a mistake cannot be told from the
-    right answer there; it raises instead, and the check skips it for that case.
-    """
-    def train(X, y, learning_rate, steps):
-        if steps == 0:
-            raise ValueError("with no step taken every loop gives zeros")
-        X, y = _f(X), _f(y)
-        w, b = np.zeros(X.shape[1]), 0.0
-        for _ in range(int(steps)):
-            w, b = update(X, y, w, b, learning_rate)
-        return np.append(w, b)
-    return train
-
-
-def _error(X, y, w, b):
-    return sigmoid(X @ w + b) - y
-
-
-def _ascent(X, y, w, b, lr):
-    e = _error(X, y, w, b)
-    return w + lr * X.T @ e / len(y), b + lr * np.mean(e)
-
-
-def _summed(X, y, w, b, lr):
-    e = _error(X, y, w, b)
-    return w - lr * X.T @ e, b - lr * np.sum(e)
-
-
-def _no_bias(X, y, w, b, lr):
-    e = _error(X, y, w, b)
-    return w - lr * X.T @ e / len(y), b
-
-
-def _mse_chain(X, y, w, b, lr):
-    e = _error(X, y, w, b) * sigmoid_derivative(X @ w + b)
-    return w - lr * X.T @ e / len(y), b - lr * np.mean(e)
-
-
-def _sequential(X, y, w, b, lr):
-    w = w - lr * X.T @ _error(X, y, w, b) / len(y)
-    return w, b - lr * np.mean(_error(X, y, w, b))
-
-
-def _steps_off_by(shift):
-    """Plain gradient descent with ``steps + shift`` steps (a loop that runs once too often or too few)."""
-    def train(X, y, learning_rate, steps):
-        return _train_reference(X, y, learning_rate, max(steps + shift, 0)) if steps + shift > 0 \
-            else np.zeros(np.shape(X)[1] + 1)
-    return train
-
-
-def _per_feature(X, y, w, b, lr):
-    e = _error(X, y, w, b)
-    return w - lr * X.T @ e / X.shape[1], b - lr * np.mean(e)
-
-
-def _started_from_ones(X, y, learning_rate, steps):
-    fit = train_logistic_regression(X, y, learning_rate=learning_rate, steps=steps, w=np.ones(np.shape(X)[1]))
-    return np.append(fit.w, fit.b)
-
-
-def _bias_first(X, y, learning_rate, steps):
-    params = _train_reference(X, y, learning_rate, steps)
-    return np.append(params[-1], params[:-1])
-
-
-def _one_applicant_at_a_time(X, y, w, b, lr):
-    for x_i, y_i in zip(X, y):
-        g = sigmoid(x_i @ w + b) - y_i
-        w, b = w - lr * g * x_i, b - lr * g
-    return w, b
-
 
 @cache
 def _loan_split():
@@ -384,7 +173,8 @@ def held_out_accuracies():
     """(accuracy of the model gradient descent learns with η = 2 in 75 steps, of the true model),
     both on the held-out part of the loan data."""
     X_train, y_train, X_test, y_test = _loan_split()
-    params = _train_reference(X_train, y_train, 2.0, 75)
+    fit = train_logistic_regression(X_train, y_train, learning_rate=2.0, steps=75)
+    params = np.append(fit.w, fit.b)
     data = make_loan_data()
     return (accuracy(X_test, y_test, params[:-1], params[-1]),
             accuracy(X_test, y_test, data.true_w, data.true_b))
@@ -393,7 +183,7 @@ def held_out_accuracies():
 EXERCISES = (
     Exercise(
         id="4.1", title="the worked case: loss and gradient", stars=1,
-        reference=_worked_case,
+        reference=RECORDED,
         cases=lambda: [()], names=(), digits=4, computed=True,
         success="the loss −ln 0.38 and the gradient σ − y = 0.62",
         mistakes=(
@@ -452,13 +242,15 @@ EXERCISES = (
             Mistake("the gradient is wrong", None,
                     "your loss is right but the gradient is not. ∂L/∂z = σ(z) − y (section 5.2): the σ′ of "
                     "the chain rule cancels, and no log is left.",
-                    matches=lambda got: _worked_entries({0: _worked_case()[0]})(got)
-                    and not _worked_entries({1: _worked_case()[1]})(got) and not _rounded_entry(got, 1)),
+                    matches=lambda got, expected: _worked_entries({0: expected[0]})(got)
+                    and not _worked_entries({1: expected[1]})(got) and not _rounded_entry(got, 1, expected),
+                    needs_expected=True),
             Mistake("the loss is wrong", None,
                     "your gradient is right but the loss is not. With y = 0, BCE = −[y ln σ + (1 − y) ln(1 − σ)] "
                     "is −ln(1 − σ), with the natural log.",
-                    matches=lambda got: _worked_entries({1: _worked_case()[1]})(got)
-                    and not _worked_entries({0: _worked_case()[0]})(got) and not _rounded_entry(got, 0)),
+                    matches=lambda got, expected: _worked_entries({1: expected[1]})(got)
+                    and not _worked_entries({0: expected[0]})(got) and not _rounded_entry(got, 0, expected),
+                    needs_expected=True),
         ),
         hints=(
             "With y = 0 the first term of BCE = −[y ln σ + (1 − y) ln(1 − σ)] vanishes. The gradient "
@@ -469,64 +261,63 @@ EXERCISES = (
     ),
     Exercise(
         id="4.2", title="the gradient ∂BCE/∂z", stars=2,
-        reference=_bce_gradient,
+        reference=RECORDED,
         cases=lambda: _zy_cases(42), names=("z", "y"), forbidden=SLOPE_SHORTCUTS + ("helpers.models.*",),
         success="22 single (z, y) pairs and 4 arrays, z from −1000 to 1000, both labels, no warnings",
         mistakes=(
-            Mistake("sign error", lambda z, y: _f(y) - sigmoid(z),
+            Mistake("sign error", RECORDED,
                     "a sign error: ∂L/∂z = σ(z) − y, prediction minus label. A defaulter (y = 1) the "
                     "model rates too low must get a *negative* gradient, so that gradient descent "
                     "raises z."),
-            Mistake("only σ′", lambda z, y: sigmoid_derivative(z),
+            Mistake("only σ′", RECORDED,
                     "σ(z)(1 − σ(z)) is σ′(z), the second factor of the chain rule only. Multiply it by "
                     "∂L/∂σ = (σ − y)/(σ(1 − σ)) and simplify."),
-            Mistake("MSE-style chain", _mse_style,
+            Mistake("MSE-style chain", RECORDED,
                     "(σ − y)·σ′ multiplies the error by σ′ once too often: that is the chain rule for "
                     "the squared error. For BCE, ∂L/∂σ = (σ − y)/(σ(1 − σ)) cancels the σ′ exactly."),
-            Mistake("MSE gradient", _mse_gradient,
+            Mistake("MSE gradient", RECORDED,
                     "2(σ − y)·σ(1 − σ) is the gradient of the squared error (σ − y)², not of "
                     "cross-entropy."),
-            Mistake("∂L/∂σ instead of ∂L/∂z", _dloss_dsigma,
+            Mistake("∂L/∂σ instead of ∂L/∂z", RECORDED,
                     "−y/σ + (1 − y)/(1 − σ) is the derivative with respect to σ. The chain rule "
                     "needs one more factor, dσ/dz = σ(1 − σ)."),
-            Mistake("forgot y", lambda z, y: sigmoid(z),
+            Mistake("forgot y", RECORDED,
                     "that is σ(z) alone; the label has to enter: ∂L/∂z = σ(z) − y."),
-            Mistake("σ(−z) instead of σ(z)", lambda z, y: sigmoid(-z) - _f(y),
+            Mistake("σ(−z) instead of σ(z)", RECORDED,
                     "1 − σ(z) = σ(−z) is the probability of the *other* label. The gradient is the "
                     "probability of default minus the label: σ(z) − y."),
-            Mistake("forgot the (1 − y) term", lambda z, y: -_f(y) * sigmoid(-z),
+            Mistake("forgot the (1 − y) term", RECORDED,
                     "only the y·(−ln σ) term was differentiated, so every repaid loan (y = 0) gets 0. "
                     "The (1 − y)·(−ln(1 − σ)) term adds (1 − y)·σ."),
-            Mistake("forgot the y term", lambda z, y: (1 - _f(y)) * sigmoid(z),
+            Mistake("forgot the y term", RECORDED,
                     "only the (1 − y)·(−ln(1 − σ)) term was differentiated, so every defaulter (y = 1) gets 0. "
                     "The y·(−ln σ) term adds −y·(1 − σ)."),
-            Mistake("labels swapped", lambda z, y: sigmoid(z) - (1 - _f(y)),
+            Mistake("labels swapped", RECORDED,
                     "σ(z) − (1 − y) treats a defaulter as a repayer and back. y = 1 means default, and the "
                     "gradient is σ(z) − y."),
-            Mistake("σ + y instead of σ − y", lambda z, y: sigmoid(z) + _f(y),
+            Mistake("σ + y instead of σ − y", RECORDED,
                     "the label is subtracted: ∂L/∂z = σ(z) − y, prediction minus label."),
-            Mistake("the size, not the signed gradient", lambda z, y: np.abs(sigmoid(z) - _f(y)),
+            Mistake("the size, not the signed gradient", RECORDED,
                     "the sign is part of the gradient: for a defaulter (y = 1) σ(z) − 1 is negative, which "
                     "tells gradient descent to *raise* z. Drop the np.abs."),
             Mistake("divided by the number of values", None,
                     "the gradient was divided by how many values there are (a mean). Each (z, y) pair gets "
                     "its own derivative, σ(z) − y, element by element; no averaging.",
-                    matches=lambda z, y, got: bool(np.allclose(
-                        np.asarray(got, dtype=float) * np.size(z), _bce_gradient(z, y), rtol=1e-9, atol=1e-12))),
-            Mistake("clipped", None,
+                    matches=lambda z, y, got, expected: bool(np.allclose(
+                        np.asarray(got, dtype=float) * np.size(z), expected, rtol=1e-9, atol=1e-12)),
+                    needs_expected=True),
+            Mistake("clipped", RECORDED,
                     "z (or σ) was clipped, so far out the gradient stops at the clipping value instead of "
                     "following σ(z) − y. The stable `sigmoid` needs no clipping.",
-                    matches=_one_of(lambda z, y: [sigmoid(np.clip(z, -c, c)) - _f(y) for c in CLIP_LIMITS]
-                                    + [np.clip(sigmoid(z), e, 1 - e) - _f(y) for e in EPSILONS],
-                                    rtol=1e-9, atol=1e-12)),
+                    matches=_one_of(rtol=1e-9, atol=1e-12)),
             Mistake("wrong for defaulters (y = 1)", None,
                     "your values are right for every repaid loan (y = 0) but not for the defaulters. For y = 1 "
                     "the gradient is σ(z) − 1, negative: the loss falls when z rises.",
-                    matches=_right_for_label(_bce_gradient, 0)),
+                    matches=_right_for_label(0), needs_expected=True),
             Mistake("wrong for repaid loans (y = 0)", None,
                     "your values are right for every defaulter (y = 1) but not for the repaid loans. For y = 0 "
                     "the gradient is σ(z) − 0, positive: the loss falls when z falls.",
-                    matches=_right_for_label(_bce_gradient, 1)),
+                    matches=_right_for_label(1), needs_expected=True),
         ),
         hints=(
             "Write L = −[y ln σ + (1 − y) ln(1 − σ)] with σ = σ(z). Differentiate with respect to σ "
@@ -539,34 +330,34 @@ EXERCISES = (
     ),
     Exercise(
         id="4.3", title="one step for one applicant", stars=2,
-        reference=_step,
+        reference=RECORDED,
         cases=_one_step_cases, names=("x", "y", "w", "b", "learning_rate"), forbidden=("helpers.models.*",),
         success="10 applicants with 1 to 5 features, both labels, the worked case first",
         mistakes=(
-            Mistake("gradient ascent", lambda x, y, w, b, lr: _step(x, y, w, b, lr, sign=-1.0),
+            Mistake("gradient ascent", RECORDED,
                     "the step went uphill: gradient descent *subtracts* η times the gradient, "
                     "w ← w − η(σ − y)x and b ← b − η(σ − y)."),
-            Mistake("forgot the bias update", lambda x, y, w, b, lr: _step(x, y, w, b, lr, update_b=False),
+            Mistake("forgot the bias update", RECORDED,
                     "b did not move. ∂L/∂b = σ − y (∂z/∂b = 1), so b takes a step too."),
-            Mistake("only the bias updated", lambda x, y, w, b, lr: _step(x, y, w, b, lr, update_w=False),
+            Mistake("only the bias updated", RECORDED,
                     "only b moved. Each weight moves too, by −η(σ − y)xⱼ (∂z/∂wⱼ = xⱼ)."),
-            Mistake("MSE-style chain", lambda x, y, w, b, lr: _step(x, y, w, b, lr, grad=_mse_style),
+            Mistake("MSE-style chain", RECORDED,
                     "the gradient was multiplied by σ′ = σ(1 − σ); for cross-entropy ∂L/∂z is just σ − y."),
             Mistake("probability instead of score",
-                    lambda x, y, w, b, lr: float(sigmoid(_step(x, y, w, b, lr))),
+                    RECORDED,
                     "that is the new probability σ(z′); return the new score z′ = w′·x + b′."),
-            Mistake("score before the step", lambda x, y, w, b, lr: float(_f(x) @ _f(w) + b),
+            Mistake("score before the step", RECORDED,
                     "that is the score before the step: update w and b first, then compute z′ = w′·x + b′."),
-            Mistake("forgot y", lambda x, y, w, b, lr: _step(x, y, w, b, lr, grad=lambda z, y: sigmoid(z)),
+            Mistake("forgot y", RECORDED,
                     "the gradient used was σ(z) alone; the label has to enter: ∂L/∂z = σ(z) − y."),
-            Mistake("forgot the learning rate", lambda x, y, w, b, lr: _step(x, y, w, b, 1.0),
+            Mistake("forgot the learning rate", RECORDED,
                     "the step was the whole gradient: w′ = w − η·g·x and b′ = b − η·g, with η = learning_rate."),
-            Mistake("forgot x in ∂L/∂w", lambda x, y, w, b, lr: _step(x, y, w, b, lr, without_x=True),
+            Mistake("forgot x in ∂L/∂w", RECORDED,
                     "every weight moved by −η(σ − y), the same for all. ∂z/∂wⱼ = xⱼ, so weight j moves by "
                     "−η(σ − y)·xⱼ: w′ = w − η·g·x."),
-            Mistake("left out b", lambda x, y, w, b, lr: _step(x, y, w, b, lr, update_b=False) - b,
+            Mistake("left out b", RECORDED,
                     "the new score has no bias: z′ = w′·x + b′, with b′ = b − η(σ − y)."),
-            Mistake("divided by the number of features", lambda x, y, w, b, lr: _step(x, y, w, b, lr / len(x)),
+            Mistake("divided by the number of features", RECORDED,
                     "the step was divided by the number of features. A *mean* over applicants divides by "
                     "how many applicants there are; here there is one, so nothing is divided."),
         ),
@@ -581,79 +372,79 @@ EXERCISES = (
     ),
     Exercise(
         id="4.4", title="a stable BCE from logits", stars=2,
-        reference=bce_with_logits,
+        reference=RECORDED,
         cases=lambda: _zy_cases(44), names=("z", "y"), atol=1e-320, forbidden=BCE_SHORTCUTS,
         success="22 single (z, y) pairs and 4 arrays, z from −1000 to 1000, both labels, no warnings",
         mistakes=(
-            Mistake("naive formula", _naive_bce,
+            Mistake("naive formula", RECORDED,
                     "this is −[y ln σ + (1 − y) ln(1 − σ)] computed from σ. Once σ(z) rounds to 0 "
                     "(z < −745) or 1 (z > 36.7), a log of 0 gives inf or nan, and well before that "
                     "1 − σ has lost its digits. Work from z: max(z, 0) − z·y + ln(1 + e^(−|z|)) (section 5.5)."),
-            Mistake("naive formula", _naive_bce_stable_sigmoid,
+            Mistake("naive formula", RECORDED,
                     "this is −[y ln σ + (1 − y) ln(1 − σ)] computed from σ: even a stable σ rounds to "
                     "1 for z > 36.7, and ln(1 − 1) = −inf; before that 1 − σ has lost its digits. "
                     "Work from z: max(z, 0) − z·y + ln(1 + e^(−|z|)) (section 5.5)."),
-            Mistake("clipped probabilities", None,
+            Mistake("clipped probabilities", RECORDED,
                     "clipping p to [ε, 1 − ε] avoids log 0 but caps every loss at −ln ε (16.1 for "
                     "ε = 1e-7) and changes the tiny losses: a confident mistake at z = −800 must cost 800. "
                     "Work from z instead.",
-                    matches=_one_of(lambda z, y: _clipped_probabilities(z, y) + _floored_probabilities(z, y))),
-            Mistake("ε inside the log", None,
+                    matches=_one_of()),
+            Mistake("ε inside the log", RECORDED,
                     "ln(σ + ε) avoids log 0 but changes every small loss and caps the large ones at −ln ε: "
                     "a confident mistake at z = −800 must cost 800. Work from z instead.",
-                    matches=_one_of(_epsilon_in_log)),
-            Mistake("clipped z", None,
+                    matches=_one_of()),
+            Mistake("clipped z", RECORDED,
                     "z was clipped: beyond the clipping value the loss stops growing (a confident mistake "
                     "at z = −800 must cost 800) or stops shrinking. The max form needs no clipping: "
-                    "e^(−|z|) never overflows.", matches=_one_of(_clipped_scores)),
-            Mistake("log(1 + x) instead of log1p(x)", None,
+                    "e^(−|z|) never overflows.", matches=_one_of()),
+            Mistake("log(1 + x) instead of log1p(x)", RECORDED,
                     "np.log(1 + x) for a tiny x = e^(−|z|): 1 + x rounds to 1 (x below 1.1e-16 vanishes "
                     "entirely), so a confidently right score gets loss 0 instead of about e^(−|z|). "
-                    "np.log1p(x) computes ln(1 + x) without forming 1 + x.", matches=_one_of(_log_one_plus)),
-            Mistake("tiny loss lost in a sum", None,
+                    "np.log1p(x) computes ln(1 + x) without forming 1 + x.", matches=_one_of()),
+            Mistake("tiny loss lost in a sum", RECORDED,
                     "a confidently right score (z = 40 for y = 1, or z = −40 for y = 0) has a loss of about "
                     "4.2e-18; your formula adds it to something of size |z| and then takes |z| away again "
                     "(max(z, 0) + ln(1 + e^(−|z|)) − z·y, or ln(1 + eᶻ) − z·y), and 40 + 4.2e-18 − 40 is 0 in "
                     "floating point. Combine the large "
                     "terms first — max(z, 0) − z·y is exactly 0 there — and add the small one last.",
-                    matches=_one_of(_tiny_loss_cancelled)),
-            Mistake("np.where evaluates both branches", _where_both_forms,
+                    matches=_one_of()),
+            Mistake("np.where evaluates both branches", RECORDED,
                     "np.where computes both branches for every z before choosing, so the np.exp(z) "
                     "meant for negative z overflows for large positive z. Use e^(−|z|), which is safe "
                     "everywhere, in a single formula."),
-            Mistake("sign error", _sign_error,
+            Mistake("sign error", RECORDED,
                     "a sign error in the z·y term: ln σ(z) = −ln(1 + e^(−z)) leads to max(z, 0) "
                     "*minus* z·y + ln(1 + e^(−|z|))."),
-            Mistake("forgot the (1 − y) term", _only_y_term,
+            Mistake("forgot the (1 − y) term", RECORDED,
                     "only the y·(−ln σ) term is there, so every repaid loan (y = 0) costs 0. Add "
                     "(1 − y)·(−ln(1 − σ)), with ln(1 − σ(z)) = ln σ(−z)."),
-            Mistake("negative loss", _negative_loss,
+            Mistake("negative loss", RECORDED,
                     "the loss has the wrong sign: BCE is the *negative* log-likelihood, and never below 0."),
             Mistake("|z| instead of max(z, 0)",
-                    lambda z, y: np.abs(_f(z)) - _f(z) * _f(y) + np.log1p(np.exp(-np.abs(z))),
+                    RECORDED,
                     "ln(1 + eᶻ) = max(z, 0) + ln(1 + e^(−|z|)): for negative z the first term is 0, not |z|."),
-            Mistake("dropped ln(1 + e^(−|z|))", lambda z, y: _large_part(z, y),
+            Mistake("dropped ln(1 + e^(−|z|))", RECORDED,
                     "max(z, 0) − z·y is only the large part; ln(1 + e^(−|z|)) (between 0 and ln 2) must be "
                     "added — it is the whole loss where the model is confidently right."),
-            Mistake("base-10 logarithm", lambda z, y: _large_part(z, y) + np.log10(1 + np.exp(-np.abs(z))),
+            Mistake("base-10 logarithm", RECORDED,
                     "np.log10 is the base-10 logarithm; cross-entropy uses the natural log (np.log1p here)."),
-            Mistake("labels swapped", lambda z, y: bce_with_logits(z, 1 - _f(y)),
+            Mistake("labels swapped", RECORDED,
                     "your losses are those of the other label: a defaulter (y = 1) costs −ln σ(z), which is "
                     "small for large z, and a repaid loan costs −ln(1 − σ(z)). Check which term y multiplies."),
-            Mistake("dropped max(z, 0) − z·y", lambda z, y: np.log1p(np.exp(-np.abs(_f(z)))),
+            Mistake("dropped max(z, 0) − z·y", RECORDED,
                     "ln(1 + e^(−|z|)) is only the small part of the loss (at most ln 2); a confident mistake "
                     "costs about |z|, which max(z, 0) − z·y brings."),
-            Mistake("e^(−|z|) for ln(1 + e^(−|z|))", lambda z, y: _large_part(z, y) + np.exp(-np.abs(z)),
+            Mistake("e^(−|z|) for ln(1 + e^(−|z|))", RECORDED,
                     "ln(1 + x) ≈ x only for small x; near z = 0 the difference is large (ln 2 vs 1). "
                     "np.log1p(x) gives ln(1 + x) exactly, small x included."),
             Mistake("wrong for defaulters (y = 1)", None,
                     "your losses are right for every repaid loan (y = 0) but not for the defaulters. For y = 1 "
                     "the loss is −ln σ(z) = ln(1 + e^(−z)), computed safely: max(−z, 0) + ln(1 + e^(−|z|)).",
-                    matches=_right_for_label(bce_with_logits, 0, rtol=1e-9, atol=1e-320)),
+                    matches=_right_for_label(0, rtol=1e-9, atol=1e-320), needs_expected=True),
             Mistake("wrong for repaid loans (y = 0)", None,
                     "your losses are right for every defaulter (y = 1) but not for the repaid loans. For y = 0 "
                     "the loss is −ln(1 − σ(z)) = ln(1 + eᶻ), computed safely: max(z, 0) + ln(1 + e^(−|z|)).",
-                    matches=_right_for_label(bce_with_logits, 1, rtol=1e-9, atol=1e-320)),
+                    matches=_right_for_label(1, rtol=1e-9, atol=1e-320), needs_expected=True),
         ),
         hints=(
             "Do not compute σ(z) at all. Start from ln σ(z) = −ln(1 + e^(−z)) and ln(1 − σ(z)) = "
@@ -667,17 +458,17 @@ EXERCISES = (
     ),
     Exercise(
         id="4.5", title="where MSE pushes hardest", stars=3,
-        reference=lambda: _STRONGEST_Z,
+        reference=RECORDED,
         cases=_search_case, names=(), digits=3, computed=True,
         success="z = −ln 2, where σ = 1/3",
         mistakes=(
-            Mistake("σ′'s peak", lambda: 0.0,
+            Mistake("σ′'s peak", RECORDED,
                     "z = 0 is where σ′ peaks. The MSE gradient 2(σ − 1)σ′ also has the factor σ − 1, "
                     "which is larger for smaller z: the peak moves left."),
-            Mistake("sign error", lambda: np.log(2.0),
+            Mistake("sign error", RECORDED,
                     "a positive z makes σ > ½; a defaulter is most 'wrong' at negative z. Check the sign "
                     "of your z (σ(z) = 1/3 means e⁻ᶻ = 2)."),
-            Mistake("σ instead of z", lambda: 1 / 3,
+            Mistake("σ instead of z", RECORDED,
                     "that is the value of σ at the peak; the question asks for the score z where σ(z) "
                     "takes it."),
             Mistake("the gradient, not z", None,
@@ -693,7 +484,7 @@ EXERCISES = (
             Mistake("close", None,
                     "close, but not to three significant digits: a grid too coarse, or a search stopped "
                     "too early. Refine it (a finer grid, more bisection steps) or solve exactly.",
-                    matches=lambda got: _coarse_search(float(got))),
+                    matches=lambda got, expected: _coarse_search(float(got), expected), needs_expected=True),
             Mistake("the edge of your grid", None,
                     "that score is far out, where the MSE gradient has almost vanished. np.argmax of the "
                     "signed gradient (which is ≤ 0 everywhere for y = 1) finds the value closest to 0; take "
@@ -710,7 +501,7 @@ EXERCISES = (
     ),
     Exercise(
         id="4.6", title="train logistic regression by gradient descent", stars=3,
-        reference=_train_reference,
+        reference=RECORDED,
         cases=_train_cases, names=("X", "y", "learning_rate", "steps"), rtol=1e-6, atol=1e-9,
         forbidden=("helpers.models.*", "helpers.networks.MLP.*"),
         success=("parameters equal to plain gradient descent on 5 data sets, the loan split included; "
@@ -718,37 +509,37 @@ EXERCISES = (
                  f"{held_out_accuracies()[0]:.0%} of the held-out applicants correctly "
                  f"(the true model: {held_out_accuracies()[1]:.0%})"),
         mistakes=(
-            Mistake("gradient ascent", _wrong_training(_ascent),
+            Mistake("gradient ascent", RECORDED,
                     "the parameters went uphill: subtract η times the gradient, w ← w − η·∂L/∂w."),
-            Mistake("forgot to average over n", _wrong_training(_summed),
+            Mistake("forgot to average over n", RECORDED,
                     "the gradient is a sum over the applicants, not a mean: divide by n (len(y)). "
                     "Without it, every step is n times too long."),
-            Mistake("no bias update", _wrong_training(_no_bias),
+            Mistake("no bias update", RECORDED,
                     "b stayed at 0: ∂L/∂b = mean(σ(z) − y) must be subtracted too, in every step."),
-            Mistake("MSE-style chain", _wrong_training(_mse_chain),
+            Mistake("MSE-style chain", RECORDED,
                     "the error was multiplied by σ′ = σ(1 − σ); for cross-entropy ∂L/∂z = σ(z) − y."),
-            Mistake("b updated with the new w", _wrong_training(_sequential),
+            Mistake("b updated with the new w", RECORDED,
                     "b's gradient was computed after w had already moved. Compute both gradients from "
                     "the same (w, b), then update both."),
-            Mistake("one step too many", _steps_off_by(+1),
+            Mistake("one step too many", RECORDED,
                     "your loop takes steps + 1 steps: range(steps) runs exactly `steps` times (check the "
                     "range, or a step taken before the loop)."),
-            Mistake("one step too few", _steps_off_by(-1),
+            Mistake("one step too few", RECORDED,
                     "your loop takes steps − 1 steps: range(1, steps) runs only steps − 1 times; "
                     "range(steps) runs `steps` times."),
-            Mistake("bias first", _bias_first,
+            Mistake("bias first", RECORDED,
                     "the bias came first: return the weights, then the bias, np.append(w, b)."),
-            Mistake("one applicant at a time", _wrong_training(_one_applicant_at_a_time),
+            Mistake("one applicant at a time", RECORDED,
                     "w and b were updated after each applicant (stochastic gradient descent). Plain "
                     "gradient descent computes the mean gradient over all applicants from the same (w, b), "
                     "then takes one step."),
-            Mistake("divided by the number of features", _wrong_training(_per_feature),
+            Mistake("divided by the number of features", RECORDED,
                     "the gradient was divided by the number of features (X.shape[1]); the mean is over the "
                     "applicants, n = X.shape[0] = len(y)."),
-            Mistake("not started from zeros", _started_from_ones,
+            Mistake("not started from zeros", RECORDED,
                     "the weights started at 1; the exercise starts from w = 0 and b = 0 "
                     "(np.zeros(X.shape[1]) and 0.0)."),
-            Mistake("forgot the learning rate", lambda X, y, lr, steps: _train_reference(X, y, 1.0, steps),
+            Mistake("forgot the learning rate", RECORDED,
                     "each step was the whole gradient: multiply it by η = learning_rate, "
                     "w ← w − η·∂L/∂w, b ← b − η·∂L/∂b."),
         ),
@@ -762,6 +553,7 @@ EXERCISES = (
         ),
     ),
 )
+EXERCISES = with_recordings(EXERCISES)
 
 QUIZ = (
     Question(text="Binary cross-entropy is the mean of what, over the applicants?",

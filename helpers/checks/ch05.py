@@ -1,16 +1,19 @@
 """Chapter 05 · Vanishing gradients — exercises, their checks and hints, and the quiz.
 
-Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
-the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+Each Exercise gives the inputs to try (``cases``) and the typical wrong answers (``mistakes``,
+by name and explanation) so that a wrong answer gets a named diagnosis. The right answer and the
+mistakes' code are not here: they are the teacher's (solutions/answers/ch05.py), and the check uses
+what they give on these inputs, recorded in recorded/ch05.npz (see recordings.py).
 """
 
 import numpy as np
 
 from ..data import make_loan_data
-from ..numerics import sigmoid, sigmoid_derivative
+from ..numerics import sigmoid_derivative
 from ..widgets import Question
 from .comparing import general_cause
 from .engine import SIGMOID_SHORTCUTS, Exercise, Mistake
+from .recordings import RECORDED, with_recordings
 
 
 def _significant(values, digits):
@@ -22,38 +25,19 @@ def _significant(values, digits):
     return np.round(values * factor) / factor
 
 
-def _rounded(reference):
-    """``matches`` for a reference rounded to some number of significant digits (or decimals)."""
-    def matches(*args_then_got):
-        *args, got = args_then_got
-        right = np.asarray(reference(*args), dtype=float)
-        got = np.asarray(got, dtype=float)
-        if got.shape != right.shape:
-            return False
-        if np.all(got == right):
-            return True            # consistent with rounding too (0.25 keeps its digits)
-        return any(np.allclose(got, _significant(right, n), rtol=1e-12, atol=0) or
-                   np.allclose(got, np.round(right, n), rtol=1e-12, atol=0) for n in range(1, 16))
-    return matches
+def _rounded(*args_then_got, expected):
+    """``matches`` (needs_expected): the right value rounded to some number of significant digits (or decimals)."""
+    got = np.asarray(args_then_got[-1], dtype=float)
+    right = np.asarray(expected, dtype=float)
+    if got.shape != right.shape:
+        return False
+    if np.all(got == right):
+        return True            # consistent with rounding too (0.25 keeps its digits)
+    return any(np.allclose(got, _significant(right, n), rtol=1e-12, atol=0) or
+               np.allclose(got, np.round(right, n), rtol=1e-12, atol=0) for n in range(1, 16))
 
 
 # --- 5.1 and 5.2: the ¼ᴸ bound --------------------------------------------------------------
-
-def layers_below(threshold, slope=0.25):
-    """The smallest number of layers L with slope**L < threshold, counted one layer at a time."""
-    layers, bound = 0, 1.0
-    while bound >= threshold:
-        layers, bound = layers + 1, bound * slope
-    return layers
-
-
-def _bipolar(z):
-    return np.tanh(np.asarray(z, dtype=float) / 2)
-
-
-def _gain(z):
-    return sigmoid_derivative(0.0) / sigmoid_derivative(z)
-
 
 def search_case():
     """The one (empty) case of a value exercise. scipy.optimize is imported here, before the answer
@@ -71,12 +55,12 @@ def bipolar_inputs():
     return np.sort(np.concatenate([np.linspace(-8.0, 8.0, 481), rng.uniform(-8.0, 8.0, 119)]))
 
 
-def _unless_general(reference, predicate, rtol=1e-9, atol=1e-12):
-    """``matches`` for an elementwise exercise: ``predicate(z, got)``, unless a general cause the engine
-    names by itself (a constant factor or shift, the sign, rounding, …) explains the values better."""
-    def matches(z, got):
+def _unless_general(predicate, rtol=1e-9, atol=1e-12):
+    """``matches`` (needs_expected) for an elementwise exercise: ``predicate(z, got)``, unless a general cause
+    the engine names by itself (a constant factor or shift, the sign, rounding, …) explains the values better."""
+    def matches(z, got, expected):
         got = np.asarray(got, dtype=float)
-        right = np.asarray(reference(z), dtype=float)
+        right = np.asarray(expected, dtype=float)
         if got.shape != right.shape:
             return False
         if general_cause([got], [right], [got.dtype], rtol, atol, inputs=z) is not None:
@@ -88,10 +72,10 @@ def _unless_general(reference, predicate, rtol=1e-9, atol=1e-12):
 def _chain_localiser(single_right):
     """``matches`` for 5.5: the one-unit chains are right (``single_right``) or wrong; never when the value
     is simply the right one times a constant (the sign, a factor of 2), which the engine names."""
-    def matches(z, w, got):
+    def matches(z, w, got, expected):
         if np.ndim(got) != 0:
             return False
-        got, right = float(got), chain_reference(z, w)
+        got, right = float(got), expected
         if len(z) != 1:
             return True
         if not single_right and right != 0 and any(np.isclose(got, k * right, rtol=1e-9, atol=0)
@@ -154,11 +138,6 @@ def chain_cases():
     return cases
 
 
-def chain_reference(z, w):
-    """∂a_L/∂a_0 = Π w_l σ′(z_l): every unit multiplies the signal by its weight and its slope."""
-    return float(np.prod(np.asarray(w, dtype=float) * sigmoid_derivative(z)))
-
-
 # --- 5.6: the first layer's gradient of a two-layer network -----------------------------------
 
 def two_layer_cases():
@@ -177,31 +156,9 @@ def two_layer_cases():
     return cases
 
 
-def _backprop(X, y, W1, w2, output_slope=False, hidden_slope="σ′", mean=True, sign=1.0, output=sigmoid,
-              through_w2=True):
-    """The hand-written gradient (the reference), with switches for the typical mistakes."""
-    X, y, W1, w2 = (np.asarray(a, dtype=float) for a in (X, y, W1, w2))
-    a = sigmoid(X @ W1)
-    p = output(a @ w2)
-    delta = sign * (p - y)
-    if output_slope:
-        delta = delta * output_slope * p * (1 - p)
-    if mean:
-        delta = delta / len(X)
-    back = np.outer(delta, w2 if through_w2 else np.ones_like(w2))
-    slopes = {"σ′": a * (1 - a), "none": 1.0, "σ": a, "tanh′": 1 - a ** 2, "σ′(a)": sigmoid_derivative(a),
-              "σ′²": (a * (1 - a)) ** 2}
-    return X.T @ (back * slopes[hidden_slope])
-
-
-def first_layer_gradient(X, y, W1, w2):
-    """∂L/∂W1 by backpropagation: exact, so that a finite difference (good to ~1e-8) is told apart."""
-    return _backprop(X, y, W1, w2)
-
-
-def _finite_difference_like(X, y, W1, w2, got):
+def _finite_difference_like(X, y, W1, w2, got, expected):
     """Close to the exact gradient, as a finite difference is, but not as close as backpropagation."""
-    exact = first_layer_gradient(X, y, W1, w2)
+    exact = np.asarray(expected)
     got = np.asarray(got, dtype=float)
     return got.shape == exact.shape and bool(np.all(np.abs(got - exact) <= 1e-5 * np.abs(exact) + 1e-8))
 
@@ -209,31 +166,31 @@ def _finite_difference_like(X, y, W1, w2, got):
 EXERCISES = (
     Exercise(
         id="5.1", title="the best case after L sigmoid layers", stars=1,
-        reference=lambda L: 0.25 ** L,
+        reference=RECORDED,
         cases=lambda: [(L,) for L in range(1, 31)], names=("L",), atol=0.0,
         success="L = 1 to 30, down to ¼³⁰ ≈ 8.7e-19",
         mistakes=(
-            Mistake("½ᴸ instead of ¼ᴸ", lambda L: 0.5 ** L,
+            Mistake("½ᴸ instead of ¼ᴸ", RECORDED,
                     "½ is σ(0), the sigmoid's value at its midpoint (and the top slope of 2σ − 1). "
                     "The top slope of σ itself is σ(0)·(1 − σ(0)) = ½ · ½ = ¼."),
-            Mistake("¼·L instead of ¼ᴸ", lambda L: 0.25 * L,
+            Mistake("¼·L instead of ¼ᴸ", RECORDED,
                     "the chain rule multiplies the slopes of the layers, it does not add them: "
                     "L layers give ¼ · ¼ · … · ¼ (L factors)."),
-            Mistake("one layer too few", lambda L: 0.25 ** (L - 1),
+            Mistake("one layer too few", RECORDED,
                     "you have L − 1 factors of ¼; every one of the L layers contributes one."),
-            Mistake("one layer too many", lambda L: 0.25 ** (L + 1),
+            Mistake("one layer too many", RECORDED,
                     "you have L + 1 factors of ¼; L layers contribute one each (the input is not a layer)."),
-            Mistake("4ᴸ instead of ¼ᴸ", lambda L: 4.0 ** L,
+            Mistake("4ᴸ instead of ¼ᴸ", RECORDED,
                     "each layer *multiplies* the signal by at most ¼, so it shrinks: ¼ᴸ = 1/4ᴸ, not 4ᴸ."),
-            Mistake("¼/L instead of ¼ᴸ", lambda L: 0.25 / L,
+            Mistake("¼/L instead of ¼ᴸ", RECORDED,
                     "the chain rule multiplies the L slopes together: ¼ · ¼ · … · ¼ = ¼ᴸ, not ¼ divided by L."),
-            Mistake("the logarithm of the bound", lambda L: L * np.log(0.25),
+            Mistake("the logarithm of the bound", RECORDED,
                     "L·ln ¼ is ln(¼ᴸ), the logarithm of the bound. Return the bound itself."),
-            Mistake("¾ᴸ instead of ¼ᴸ", lambda L: 0.75 ** L,
+            Mistake("¾ᴸ instead of ¼ᴸ", RECORDED,
                     "¾ = 1 − ¼ is what a layer *loses* at best; what passes through is at most ¼ per layer."),
-            Mistake("1 − ¼ᴸ instead of ¼ᴸ", lambda L: 1 - 0.25 ** L,
+            Mistake("1 − ¼ᴸ instead of ¼ᴸ", RECORDED,
                     "1 − ¼ᴸ is the fraction lost; the bound is the fraction left, ¼ᴸ."),
-            Mistake("(1/16)ᴸ instead of ¼ᴸ", lambda L: 0.25 ** (2 * L),
+            Mistake("(1/16)ᴸ instead of ¼ᴸ", RECORDED,
                     "each layer contributes one factor σ′ ≤ ¼, not σ′² (¼² = 1/16 per layer)."),
             Mistake("whole numbers", None,
                     "your values are whole numbers: integer division // (or int(...)) cut the fractions "
@@ -243,7 +200,7 @@ EXERCISES = (
             Mistake("rounded", None,
                     "your values are rounded to a few significant digits; the check needs more than that. "
                     "Return the value you computed, unrounded (round only when you print).",
-                    matches=_rounded(lambda L: 0.25 ** L)),
+                    matches=_rounded, needs_expected=True),
         ),
         hints=(
             "Each sigmoid layer multiplies the backward signal by a slope σ′(z), and σ′(z) ≤ ¼ "
@@ -254,19 +211,19 @@ EXERCISES = (
     ),
     Exercise(
         id="5.2", title="how many layers to lose a factor of a billion?", stars=1,
-        reference=lambda: layers_below(1e-9),
+        reference=RECORDED,
         cases=search_case, names=(), rtol=1e-9, computed=True,
         success="the smallest L with ¼ᴸ < 10⁻⁹",
         mistakes=(
-            Mistake("½ᴸ instead of ¼ᴸ", lambda: layers_below(1e-9, slope=0.5),
+            Mistake("½ᴸ instead of ¼ᴸ", RECORDED,
                     "that is the depth at which ½ᴸ drops below 1e-9. σ′ is at most ¼, not ½."),
-            Mistake("not rounded up", lambda: np.log(1e9) / np.log(4),
+            Mistake("not rounded up", RECORDED,
                     "L = ln(10⁹)/ln 4 solves ¼ᴸ = 10⁻⁹ exactly, but a number of layers is a whole "
                     "number: take the next whole number above it."),
-            Mistake("one layer too few", lambda: layers_below(1e-9) - 1,
+            Mistake("one layer too few", RECORDED,
                     "at that depth ¼ᴸ is still above 10⁻⁹; count one more layer (int() and // cut the "
                     "fraction off: round up instead)."),
-            Mistake("one layer too many", lambda: layers_below(1e-9) + 1,
+            Mistake("one layer too many", RECORDED,
                     "one layer fewer is already below 10⁻⁹: the smallest such L is asked for (check "
                     "where your loop stops and when it counts)."),
             Mistake("not rounded up", None,
@@ -295,33 +252,33 @@ EXERCISES = (
     ),
     Exercise(
         id="5.3", title="the bipolar sigmoid through tanh", stars=2,
-        reference=_bipolar,
+        reference=RECORDED,
         cases=lambda: [(bipolar_inputs(),)],
         elementwise=True, required=("numpy.tanh|math.tanh",),
         forbidden=SIGMOID_SHORTCUTS + ("numpy.exp", "numpy.expm1", "numpy.exp2", "math.exp", "math.expm1"),
         success="600 scores from −8 to 8",
         mistakes=(
-            Mistake("tanh(z)", lambda z: np.tanh(np.asarray(z, dtype=float)),
+            Mistake("tanh(z)", RECORDED,
                     "the common claim that 2σ(z) − 1 is tanh(z). It is not: check z = 2, where "
                     "2σ(2) − 1 ≈ 0.76 but tanh(2) ≈ 0.96. Multiply the top and bottom of "
                     "(1 − e⁻ᶻ)/(1 + e⁻ᶻ) by e^(z/2) and compare with the definition of tanh."),
-            Mistake("tanh(2z)", lambda z: np.tanh(2 * np.asarray(z, dtype=float)),
+            Mistake("tanh(2z)", RECORDED,
                     "the scaling is the wrong way round: tanh(z) = 2σ(2z) − 1, so 2σ(z) − 1 is tanh "
                     "of half of z, not of twice z."),
-            Mistake("σ instead of 2σ − 1", lambda z: sigmoid(z),
+            Mistake("σ instead of 2σ − 1", RECORDED,
                     "that is σ(z) = (1 + tanh(z/2))/2, with range (0, 1). The bipolar sigmoid "
                     "stretches it to (−1, 1): 2σ(z) − 1."),
-            Mistake("tanh(z)/2 instead of tanh(z/2)", lambda z: np.tanh(np.asarray(z, dtype=float)) / 2,
+            Mistake("tanh(z)/2 instead of tanh(z/2)", RECORDED,
                     "the ½ belongs inside the tanh: tanh(z)/2 halves the output, tanh(z/2) halves the input. "
                     "Check the brackets."),
-            Mistake("2·tanh(z/2) − 1", lambda z: 2 * np.tanh(np.asarray(z, dtype=float) / 2) - 1,
+            Mistake("2·tanh(z/2) − 1", RECORDED,
                     "the 2·(…) − 1 was applied twice: tanh(z/2) already *is* 2σ(z) − 1, with range (−1, 1)."),
-            Mistake("2·tanh(z) − 1", lambda z: 2 * np.tanh(np.asarray(z, dtype=float)) - 1,
+            Mistake("2·tanh(z) − 1", RECORDED,
                     "2·(…) − 1 turns σ into the bipolar sigmoid; tanh already has range (−1, 1). "
                     "2σ(z) − 1 is tanh of half of z."),
-            Mistake("z // 2", lambda z: np.tanh(np.asarray(z, dtype=float) // 2),
+            Mistake("z // 2", RECORDED,
                     "// is floor division: z // 2 rounds z/2 down to a whole number. Use z / 2."),
-            Mistake("(1 + tanh(z))/2", lambda z: (1 + np.tanh(np.asarray(z, dtype=float))) / 2,
+            Mistake("(1 + tanh(z))/2", RECORDED,
                     "(1 + tanh(z))/2 is σ(2z), with range (0, 1). The bipolar sigmoid has range (−1, 1): "
                     "it is tanh itself, of a scaled z."),
             Mistake("the wrong scale inside tanh", None,
@@ -331,11 +288,11 @@ EXERCISES = (
             Mistake("outside (−1, 1)", None,
                     "some of your values lie outside (−1, 1), the range of 2σ(z) − 1 (σ is in (0, 1)). "
                     "Check any shift or factor outside the tanh.",
-                    matches=_unless_general(_bipolar, lambda z, got: np.any(np.abs(got) > 1))),
+                    matches=_unless_general(lambda z, got: np.any(np.abs(got) > 1)), needs_expected=True),
             Mistake("not odd", None,
                     "2σ(z) − 1 is odd: its value at −z is minus its value at z, and it is 0 at z = 0 "
                     "(σ(−z) = 1 − σ(z)). Yours is not; look for a shift (+ or − a constant) or a σ left in.",
-                    matches=_unless_general(_bipolar, lambda z, got: not _odd(z, got))),
+                    matches=_unless_general(lambda z, got: not _odd(z, got)), needs_expected=True),
         ),
         hints=(
             "Write 2σ(z) − 1 as one fraction: 2/(1 + e⁻ᶻ) − 1 = (1 − e⁻ᶻ)/(1 + e⁻ᶻ).",
@@ -347,47 +304,48 @@ EXERCISES = (
     ),
     Exercise(
         id="5.4", title="the gradient gain from normalisation", stars=2,
-        reference=_gain,
+        reference=RECORDED,
         cases=lambda: [(gain_inputs(),)], elementwise=True, rtol=1e-8,
         success="700 scores from −12 to 12",
         mistakes=(
-            Mistake("inverted ratio", lambda z: sigmoid_derivative(z) / sigmoid_derivative(0.0),
+            Mistake("inverted ratio", RECORDED,
                     "you divided the other way round: σ′(z)/σ′(0) is at most 1. The gain is how many "
                     "times larger the slope is at 0 than at z: σ′(0)/σ′(z)."),
-            Mistake("σ instead of σ′", lambda z: sigmoid(0.0) / sigmoid(z),
+            Mistake("σ instead of σ′", RECORDED,
                     "that is a ratio of values of σ, not of its slopes. The gradient passing through "
                     "a unit is multiplied by σ′(z) = σ(z)(1 − σ(z))."),
-            Mistake("difference instead of ratio", lambda z: sigmoid_derivative(0.0) - sigmoid_derivative(z),
+            Mistake("difference instead of ratio", RECORDED,
                     "a gain is a factor: how many times larger, σ′(0)/σ′(z), not how much larger."),
-            Mistake("1/σ′(z) without σ′(0)", lambda z: 1 / sigmoid_derivative(z),
+            Mistake("1/σ′(z) without σ′(0)", RECORDED,
                     "1/σ′(z) compares the slope with 1; the gain compares it with the slope at 0, "
                     "σ′(0) = ¼: σ′(0)/σ′(z)."),
-            Mistake("σ′(z) alone", lambda z: sigmoid_derivative(z),
+            Mistake("σ′(z) alone", RECORDED,
                     "that is the slope at z; the gain is how many times larger the slope at 0 is: σ′(0)/σ′(z)."),
-            Mistake("operator precedence", lambda z: 0.25 / sigmoid(z) * (1 - sigmoid(z)),
+            Mistake("operator precedence", RECORDED,
                     "0.25 / s * (1 - s) is (0.25/s)·(1 − s): Python divides and multiplies from left to "
                     "right. Put the whole denominator in brackets: 0.25 / (s * (1 - s))."),
-            Mistake("σ(1 + σ) instead of σ(1 − σ)", lambda z: 0.25 / (sigmoid(z) * (1 + sigmoid(z))),
+            Mistake("σ(1 + σ) instead of σ(1 − σ)", RECORDED,
                     "σ′(z) = σ(z)(1 − σ(z)), with a minus (chapter 02)."),
             Mistake("cosh²(z) instead of cosh²(z/2)", None,
                     "cosh²(z) = 1/tanh′(z) is the gain of a tanh unit. For the sigmoid, σ′(z) = 1/(4cosh²(z/2)), "
                     "so the gain is cosh²(z/2).",
                     matches=lambda z, got: bool(np.allclose(got, np.cosh(z) ** 2, rtol=1e-4, atol=0))),
-            Mistake("cosh(z/2) without the square", lambda z: np.cosh(np.asarray(z, dtype=float) / 2),
+            Mistake("cosh(z/2) without the square", RECORDED,
                     "σ′(z) = 1/(4cosh²(z/2)): the gain σ′(0)/σ′(z) is cosh(z/2) *squared*."),
-            Mistake("the logarithm of the gain", lambda z: np.log(sigmoid_derivative(0.0) / sigmoid_derivative(z)),
+            Mistake("the logarithm of the gain", RECORDED,
                     "that is ln of the gain; return the gain itself, σ′(0)/σ′(z)."),
-            Mistake("σ′ squared", lambda z: sigmoid_derivative(0.0) / sigmoid_derivative(z) ** 2,
+            Mistake("σ′ squared", RECORDED,
                     "the slope σ′(z) appears once: the gain is σ′(0)/σ′(z), not divided by σ′(z)²."),
             Mistake("not 1 at z = 0", None,
                     "at z = 0 nothing changes, so the gain there is exactly 1; yours is not. The gain is "
                     "σ′(0)/σ′(z), the ratio of the slope at 0 to the slope at z.",
-                    matches=_unless_general(_gain, lambda z, got: not np.allclose(got[np.asarray(z) == 0], 1.0,
-                                                                                  rtol=1e-8, atol=0), rtol=1e-8)),
+                    matches=_unless_general(lambda z, got: not np.allclose(got[np.asarray(z) == 0], 1.0,
+                                                                           rtol=1e-8, atol=0), rtol=1e-8),
+                    needs_expected=True),
             Mistake("not symmetric", None,
                     "σ′ is even (σ′(−z) = σ′(z)), so the gain at −z equals the gain at z; yours differs. "
                     "Look for a shifted z or a σ where σ′ belongs.",
-                    matches=_unless_general(_gain, lambda z, got: not _even(z, got), rtol=1e-8)),
+                    matches=_unless_general(lambda z, got: not _even(z, got), rtol=1e-8), needs_expected=True),
         ),
         hints=(
             "The gradient through a sigmoid unit is multiplied by its slope σ′(z). Moving z to 0 "
@@ -399,58 +357,57 @@ EXERCISES = (
     ),
     Exercise(
         id="5.5", title="backpropagation through a chain of sigmoid units", stars=2,
-        reference=chain_reference,
+        reference=RECORDED,
         cases=chain_cases, names=("z", "w"), rtol=1e-9, atol=0.0,
         success="38 chains of 1 to 12 units",
         mistakes=(
             Mistake("sum instead of product",
-                    lambda z, w: float(np.sum(np.asarray(w, dtype=float) * sigmoid_derivative(z))),
+                    RECORDED,
                     "the chain rule multiplies the factors of the units one after the other: "
                     "use np.prod, not np.sum."),
             Mistake("σ instead of σ′",
-                    lambda z, w: float(np.prod(np.asarray(w, dtype=float) * sigmoid(z))),
+                    RECORDED,
                     "each unit contributes its slope σ′(z) = σ(z)(1 − σ(z)), not its output σ(z)."),
-            Mistake("forgot the weights", lambda z, w: float(np.prod(sigmoid_derivative(z))),
+            Mistake("forgot the weights", RECORDED,
                     "zₗ = wₗ·aₗ₋₁ + bₗ, so ∂zₗ/∂aₗ₋₁ = wₗ: every unit multiplies by its weight as well "
                     "as by its slope."),
-            Mistake("forgot the slopes", lambda z, w: float(np.prod(np.asarray(w, dtype=float))),
+            Mistake("forgot the slopes", RECORDED,
                     "that is the product of the weights alone; each unit also multiplies by its slope "
                     "σ′(zₗ) = σ(zₗ)(1 − σ(zₗ))."),
             Mistake("the bound ¼ instead of σ′(z)",
-                    lambda z, w: float(0.25 ** len(z) * np.prod(np.asarray(w, dtype=float))),
+                    RECORDED,
                     "¼ is only the largest slope (at z = 0); each unit has its own slope σ′(zₗ) at the "
                     "score it reached."),
-            Mistake("sign lost", lambda z, w: abs(chain_reference(z, w)),
+            Mistake("sign lost", RECORDED,
                     "the size is right but the sign is lost (np.abs, or a product of logarithms of |·|): "
                     "a negative weight makes its factor negative, and the product keeps the signs."),
-            Mistake("one unit left out", None,
+            Mistake("one unit left out", RECORDED,
                     "the product has L − 1 factors: one unit (the first or the last) is missing. "
                     "Every unit l = 1 … L contributes σ′(zₗ)·wₗ.",
-                    matches=lambda z, w, got: any(
-                        np.isclose(float(got), chain_reference(z[part], np.asarray(w)[part]), rtol=1e-9, atol=0)
-                        for part in (slice(1, None), slice(None, -1)))),
+                    matches=lambda z, w, got, wrong: any(np.isclose(float(got), value, rtol=1e-9, atol=0)
+                                                         for value in wrong)),
             Mistake("only the last unit",
-                    lambda z, w: float(np.asarray(w, dtype=float)[-1] * sigmoid_derivative(z[-1])),
+                    RECORDED,
                     "that is the factor of the last unit only; the chain rule multiplies the factors of "
                     "all L units."),
             Mistake("w + σ′ instead of w·σ′",
-                    lambda z, w: float(np.prod(np.asarray(w, dtype=float) + sigmoid_derivative(z))),
+                    RECORDED,
                     "each unit *multiplies* by its weight and by its slope: σ′(zₗ)·wₗ."),
             Mistake("σ(1 + σ) instead of σ(1 − σ)",
-                    lambda z, w: float(np.prod(np.asarray(w, dtype=float) * sigmoid(z) * (1 + sigmoid(z)))),
+                    RECORDED,
                     "σ′(z) = σ(z)(1 − σ(z)), with a minus (chapter 02)."),
             Mistake("rounded", None,
                     "your values are rounded; the check needs more digits than that. Return the value you "
                     "computed, unrounded (round only when you print).",
-                    matches=_rounded(chain_reference)),
+                    matches=_rounded, needs_expected=True),
             Mistake("a single unit is wrong", None,
                     "even a chain of one unit gets the wrong value. One unit contributes σ′(z₁)·w₁: its "
                     "slope at the score it reached, times its weight.",
-                    matches=_chain_localiser(single_right=False)),
+                    matches=_chain_localiser(single_right=False), needs_expected=True),
             Mistake("the factors combined wrongly", None,
                     "your value is right for a chain of one unit but not for longer chains: the chain rule "
                     "*multiplies* the L factors σ′(zₗ)·wₗ, one per unit (np.prod).",
-                    matches=_chain_localiser(single_right=True)),
+                    matches=_chain_localiser(single_right=True), needs_expected=True),
         ),
         hints=(
             "Unit l computes zₗ = wₗ·aₗ₋₁ + bₗ and aₗ = σ(zₗ). By the chain rule, "
@@ -462,49 +419,48 @@ EXERCISES = (
     ),
     Exercise(
         id="5.6", title="the first layer's gradient, by hand", stars=3,
-        reference=first_layer_gradient,
+        reference=RECORDED,
         cases=two_layer_cases, names=("X", "y", "W1", "w2"), rtol=1e-11, atol=1e-15,
         forbidden=("helpers.networks.MLP.*", "helpers.numerical_derivative", "helpers.gradient_check"),
         success="seven networks, to 11 significant digits",
         mistakes=(
-            Mistake("forgot the hidden layer's σ′", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope="none"),
+            Mistake("forgot the hidden layer's σ′", RECORDED,
                     "on its way back to W1 the signal passes through the hidden sigmoid units, which "
                     "multiply it by their slopes a(1 − a) (element by element)."),
-            Mistake("kept σ′ at the output", lambda X, y, W1, w2: _backprop(X, y, W1, w2, output_slope=1.0),
+            Mistake("kept σ′ at the output", RECORDED,
                     "with the cross-entropy loss the output's σ′ cancels (chapter 04): ∂L/∂z = (p − y)/n, "
                     "with no factor p(1 − p)."),
-            Mistake("sum instead of mean", lambda X, y, W1, w2: _backprop(X, y, W1, w2, mean=False),
+            Mistake("sum instead of mean", RECORDED,
                     "the loss is the *mean* over the n applicants, so every gradient carries a factor 1/n."),
-            Mistake("sign error", lambda X, y, W1, w2: _backprop(X, y, W1, w2, sign=-1.0),
+            Mistake("sign error", RECORDED,
                     "a sign error: ∂L/∂z = p − y (the prediction minus the label), not y − p."),
-            Mistake("squared error instead of cross-entropy", lambda X, y, W1, w2: _backprop(X, y, W1, w2, output_slope=2.0),
+            Mistake("squared error instead of cross-entropy", RECORDED,
                     "2(p − y)·p(1 − p) is the output gradient of the squared error. With the "
                     "cross-entropy loss the output's σ′ cancels (chapter 04): ∂L/∂z = (p − y)/n."),
-            Mistake("σ instead of σ′ in the hidden layer", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope="σ"),
+            Mistake("σ instead of σ′ in the hidden layer", RECORDED,
                     "the hidden units multiply the signal by their slopes σ′ = A(1 − A), not by their "
                     "outputs A."),
-            Mistake("tanh's slope", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope="tanh′"),
+            Mistake("tanh's slope", RECORDED,
                     "1 − A² is the slope of tanh; the hidden units are sigmoids, with slope A(1 − A)."),
-            Mistake("σ′ of the outputs A", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope="σ′(a)"),
+            Mistake("σ′ of the outputs A", RECORDED,
                     "sigmoid_derivative(A) is σ′ taken at the outputs A = σ(Z); the slope is σ′(Z) = A(1 − A): "
                     "sigmoid_derivative of the *scores* X·W1, or A * (1 - A)."),
-            Mistake("forgot w2", lambda X, y, W1, w2: _backprop(X, y, W1, w2, through_w2=False),
+            Mistake("forgot w2", RECORDED,
                     "on its way back from the output to hidden unit j the signal is multiplied by that "
                     "unit's weight w2[j]: ∂L/∂A = outer(∂L/∂z, w2)."),
-            Mistake("forgot the output σ", lambda X, y, W1, w2: _backprop(X, y, W1, w2, output=lambda t: t),
+            Mistake("forgot the output σ", RECORDED,
                     "p = σ(A·w2): the output is a probability. With the raw score A·w2 in place of p, "
                     "(p − y) is not the output's error."),
-            Mistake("divided by the number of inputs", lambda X, y, W1, w2: _backprop(X, y, W1, w2, mean=False)
-                    / np.shape(X)[1],
+            Mistake("divided by the number of inputs", RECORDED,
                     "the gradient was divided by the number of input features d = X.shape[1]; the loss is the "
                     "mean over the n = X.shape[0] applicants."),
-            Mistake("σ′ squared", lambda X, y, W1, w2: _backprop(X, y, W1, w2, hidden_slope="σ′²"),
+            Mistake("σ′ squared", RECORDED,
                     "each hidden unit multiplies the signal by its slope A(1 − A) once, not squared."),
             Mistake("a finite difference", None,
                     "your values agree with the exact gradient only to a few digits, as a finite difference "
                     "does (its step h makes an error of about h², and rounding one of about 1e-16/h). The "
                     "exercise asks for backpropagation, which is exact to the last digits.",
-                    matches=_finite_difference_like),
+                    matches=_finite_difference_like, needs_expected=True),
         ),
         hints=(
             "Forward pass: A = σ(X·W1) (n × h), p = σ(A·w2) (n values), L = mean BCE. "
@@ -516,6 +472,7 @@ EXERCISES = (
         ),
     ),
 )
+EXERCISES = with_recordings(EXERCISES)
 
 QUIZ = (
     Question(text="Each sigmoid layer multiplies the backward signal by at most ¼. At best, what fraction of "

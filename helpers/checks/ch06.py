@@ -1,20 +1,22 @@
 """Chapter 06 · Softmax — exercises, their checks and hints, and the quiz.
 
-Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
-the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+Each Exercise gives the inputs to try (``cases``) and the typical wrong answers (``mistakes``,
+by name and explanation) so that a wrong answer gets a named diagnosis. The right answer and the
+mistakes' code are not here: they are the teacher's (solutions/answers/ch06.py), and the check uses
+what they give on these inputs, recorded in recorded/ch06.npz (see recordings.py).
 A mistake that comes in many variants (any clipping bound, any constant) is described by
 a ``matches`` predicate; the catch-alls ("wrong only on rows of large scores", "the top
 probability at your T is not 0.9") come last, after the specific mistakes.
 """
 
 import importlib
-from functools import cache
 
 import numpy as np
 
-from ..numerics import log_softmax, logsumexp, sigmoid, softmax
+from ..numerics import logsumexp, sigmoid, softmax
 from ..widgets import Question
 from .engine import SOFTMAX_SHORTCUTS, Exercise, Mistake, standard_inputs
+from .recordings import RECORDED, with_recordings
 
 # The scores of one applicant for the three outcomes (repaid, late, defaulted), used in 6.6.
 TEMPERATURE_SCORES = np.array([0.0, 0.3, 1.0])
@@ -72,11 +74,6 @@ def _estimate(got, expected):
 
 # --- 6.1 the sigmoid as a two-class softmax ------------------------------------------------------
 
-def _two_class(first, second):
-    """softmax over the pairs (first, second), taken along a new last axis."""
-    return softmax(np.stack([first, second], axis=-1))
-
-
 def _other_score(z, got):
     """σ(z − c) for one constant c ≠ 0: softmax([z, c]) instead of softmax([z, 0])."""
     got = _array_like(got, np.shape(z))
@@ -103,20 +100,7 @@ def _scaled_score(z, got):
     return abs(k - 1) > 1e-6 and _same(got, sigmoid(k * z), 1e-6, 1e-9)
 
 
-def _float32_pairs(z):
-    """The two-class softmax computed from float32 scores (1e300 becomes inf, with a warning)."""
-    return _two_class(z.astype(np.float32), np.zeros(z.shape, dtype=np.float32))[..., 0]
-
-
 # --- 6.2 and 6.3 one softmax / one log-sum-exp per row ------------------------------------------
-
-def _row_softmax(Z):
-    return softmax(np.asarray(Z, dtype=float), axis=1)
-
-
-def _row_logsumexp(Z):
-    return logsumexp(np.asarray(Z, dtype=float), axis=1)
-
 
 def _row_cases():
     """2-D batches: a small square one first (a wrong axis then gives wrong values, not an error;
@@ -136,39 +120,17 @@ def _row_cases():
     return [(Z,) for Z in cases]
 
 
-def _naive_rows(Z):
-    e = np.exp(Z)
-    return e / e.sum(axis=1, keepdims=True)
-
-
-def _shifted_exp(Z):
-    return np.exp(Z - Z.max(axis=1, keepdims=True))
-
-
-def _one_max_for_the_batch(Z):
-    e = np.exp(Z - Z.max())
-    return e / e.sum(axis=1, keepdims=True)
-
-
-def _column_max_shift(Z):
-    e = np.exp(Z - Z.max(axis=0, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
-
-
-def _wrong_only_on_large_rows(reference):
-    """A predicate: the answer is right on every row whose scores are all of ordinary size (below
-    100), and wrong only on rows with a score of 100 or more in size (clipped, or tamed some other way)."""
-    def matches(Z, got):
-        expected = reference(Z)
-        got = _array_like(got, np.shape(expected))
-        if got is None:
-            return False
-        with np.errstate(all="ignore"):
-            wrong = ~(np.abs(got - expected) <= 1e-12 + 1e-9 * np.abs(expected))
-        if wrong.ndim == 2:
-            wrong = wrong.any(axis=1)
-        return bool(np.all(np.abs(Z[wrong]).max(axis=1, initial=0.0) >= 100))
-    return matches
+def _wrong_only_on_large_rows(Z, got, expected):
+    """A predicate (needs_expected): the answer is right on every row whose scores are all of ordinary size
+    (below 100), and wrong only on rows with a score of 100 or more in size (clipped, or tamed some other way)."""
+    got = _array_like(got, np.shape(expected))
+    if got is None:
+        return False
+    with np.errstate(all="ignore"):
+        wrong = ~(np.abs(got - expected) <= 1e-12 + 1e-9 * np.abs(expected))
+    if wrong.ndim == 2:
+        wrong = wrong.any(axis=1)
+    return bool(np.all(np.abs(Z[wrong]).max(axis=1, initial=0.0) >= 100))
 
 
 LARGE_ROWS = ("your values are right for rows of ordinary scores but wrong for rows with scores in the hundreds "
@@ -178,11 +140,6 @@ LARGE_ROWS = ("your values are right for rows of ordinary scores but wrong for r
 
 
 # --- 6.4 the cross-entropy gradient --------------------------------------------------------------
-
-def _ce_gradient(Z, y):
-    Z = np.asarray(Z, dtype=float)
-    return softmax(Z, axis=1) - np.eye(Z.shape[1])[y]
-
 
 def _gradient_cases():
     rng = _rng(64)
@@ -194,15 +151,7 @@ def _gradient_cases():
     return cases
 
 
-def _one_hot(Z, y):
-    return np.eye(Z.shape[1])[y]
-
-
 # --- 6.5 and 6.6 temperature ---------------------------------------------------------------------
-
-def _softmax_t(z, T):
-    return softmax(np.asarray(z, dtype=float) / T)
-
 
 def _temperature_cases():
     rng = _rng(65)
@@ -217,21 +166,6 @@ def _temperature_cases():
 
 def _top_probability(T, z=TEMPERATURE_SCORES):
     return float(np.max(softmax(z / T)))
-
-
-@cache
-def temperature_for_top(target=TARGET_TOP, z=tuple(TEMPERATURE_SCORES)):
-    """The T with max softmax(z/T) = target, by bisection: the top probability falls from 1 towards
-    1/K as T grows (0.28083306… for z = (0, 0.3, 1) and target 0.9)."""
-    z = np.array(z)
-    low, high = 1e-3, 100.0
-    for _ in range(200):
-        middle = (low + high) / 2
-        if _top_probability(middle, z) > target:
-            low = middle
-        else:
-            high = middle
-    return (low + high) / 2
 
 
 def _value_cases():
@@ -268,11 +202,6 @@ def _not_90_percent(got):
 
 # --- 6.7 softmax or independent sigmoids? ---------------------------------------------------------
 
-def _needs_sigmoids(Y):
-    """True unless every example has exactly one label (then softmax fits)."""
-    return not bool(np.all(np.asarray(Y).sum(axis=1) == 1))
-
-
 def _label_cases():
     rng = _rng(67)
     one_hot = np.eye(5, dtype=np.int64)[rng.integers(0, 5, 100)]
@@ -300,19 +229,19 @@ def _said(answer):
 EXERCISES = (
     Exercise(
         id="6.1", title="the sigmoid from a softmax", stars=1,
-        reference=sigmoid,
+        reference=RECORDED,
         cases=lambda: [(standard_inputs(extremes=[s * v for v in (36, 40, 500, 745, 746, 1000, 1e300)
                                                   for s in (-1, 1)]),)],
         elementwise=True, forbidden=SIGMOID_ITSELF, required=(SOFTMAX_ITSELF,),
         success="984 scores, extremes up to ±1e300 included, all from a softmax",
         mistakes=(
-            Mistake("float32", _float32_pairs, FLOAT32_CAUSE),
-            Mistake("the other class's probability", lambda z: _two_class(z, np.zeros_like(z))[..., 1],
+            Mistake("float32", RECORDED, FLOAT32_CAUSE),
+            Mistake("the other class's probability", RECORDED,
                     "you returned 1 − σ(z) = σ(−z), the probability of the other class: the second entry of "
                     "softmax([z, 0]), or the first entry of softmax([−z, 0]) or softmax([0, z]). σ(z) is the "
                     "entry that belongs to the score z in softmax([z, 0])."),
             Mistake("softmax over the wrong axis",
-                    lambda z: softmax(np.stack([z, np.zeros_like(z)]))[0],
+                    RECORDED,
                     "the softmax normalised over all n test scores at once instead of over each pair [z, 0] "
                     "(np.stack([z, zeros]) puts the two classes on axis 0, shape (2, n), while softmax works "
                     "along the last axis). Stack along the last axis (axis=-1), so that each row is one pair."),
@@ -324,7 +253,7 @@ EXERCISES = (
                     "your values are σ(k·z) for a factor k ≠ 1: the pair must be [z, 0], with z itself. "
                     "softmax([z, −z]) gives σ(2z), because only the difference of the two scores, 2z, matters.",
                     matches=_scaled_score),
-            Mistake("σ′ instead of σ", lambda z: sigmoid(z) * (1 - sigmoid(z)),
+            Mistake("σ′ instead of σ", RECORDED,
                     "your values are σ(z)(1 − σ(z)), the slope σ′(z), not σ(z) itself. Return the first "
                     "probability of the pair as it is."),
         ),
@@ -338,39 +267,39 @@ EXERCISES = (
     ),
     Exercise(
         id="6.2", title="a stable softmax for a batch of rows", stars=2,
-        reference=_row_softmax,
+        reference=RECORDED,
         cases=_row_cases, names=("Z",), forbidden=SOFTMAX_SHORTCUTS,
         success="10 batches, rows like [1000, 1001], [−1000, −1000] and [−800, 0, 800] included, no warnings",
         mistakes=(
-            Mistake("no max-subtraction", _naive_rows,
+            Mistake("no max-subtraction", RECORDED,
                     "np.exp(1000) overflows to inf, and inf/inf is nan. Subtract each row's maximum before "
                     "np.exp (section 5.4): every exponent is then ≤ 0, and the answer is unchanged."),
-            Mistake("one max for the whole batch", _one_max_for_the_batch,
+            Mistake("one max for the whole batch", RECORDED,
                     "you subtracted the largest entry of the whole array. On paper that is exact (any constant "
                     "per row cancels), but a row far below the batch's maximum has every exp underflow to 0, "
                     "and 0/0 is nan. Subtract each row's own maximum: Z.max(axis=1, keepdims=True)."),
-            Mistake("shifted by the column maxima", _column_max_shift,
+            Mistake("shifted by the column maxima", RECORDED,
                     "you subtracted each column's maximum (axis=0). A row far below its columns' maxima has "
                     "every exp underflow to 0, and 0/0 is nan. Subtract each row's own maximum: "
                     "Z.max(axis=1, keepdims=True)."),
             Mistake("normalised over the wrong axis",
-                    lambda Z: _shifted_exp(Z) / _shifted_exp(Z).sum(axis=0, keepdims=True),
+                    RECORDED,
                     "you divided by the column sums (axis=0). Each row is one example, so its K "
                     "probabilities must add up to 1: sum along axis=1."),
-            Mistake("divided by the sum of the whole batch", lambda Z: _shifted_exp(Z) / _shifted_exp(Z).sum(),
+            Mistake("divided by the sum of the whole batch", RECORDED,
                     "you divided by the sum over the whole array, so all n rows together add up to 1. Each row "
                     "must add up to 1 by itself: divide by the row sums, e.sum(axis=1, keepdims=True)."),
-            Mistake("one softmax over the whole batch", lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(),
+            Mistake("one softmax over the whole batch", RECORDED,
                     "you took one softmax over all n·K entries (one maximum, one sum). Each row is its own "
                     "softmax: its own maximum and its own sum, along axis=1 with keepdims=True."),
-            Mistake("not normalised", _shifted_exp,
+            Mistake("not normalised", RECORDED,
                     "these are the shifted exponentials exp(z − m) (dividing them by their row maximum changes "
                     "nothing: it is 1). Divide each row by its sum, so that it adds up to 1."),
-            Mistake("returned log-probabilities", lambda Z: log_softmax(np.asarray(Z, dtype=float), axis=1),
+            Mistake("returned log-probabilities", RECORDED,
                     "these are the logarithms of the probabilities (log-softmax: z − m − log Σ exp(z − m)). "
                     "Take np.exp of them, or divide the shifted exponentials by their row sum."),
             Mistake("wrong only on rows of large scores", None, LARGE_ROWS,
-                    matches=_wrong_only_on_large_rows(_row_softmax)),
+                    matches=_wrong_only_on_large_rows, needs_expected=True),
         ),
         hints=(
             "Work on the whole array at once. For each row: subtract the row's maximum, take np.exp, divide "
@@ -385,47 +314,47 @@ EXERCISES = (
     ),
     Exercise(
         id="6.3", title="log-sum-exp of each row", stars=2,
-        reference=_row_logsumexp,
+        reference=RECORDED,
         cases=_row_cases, names=("Z",), forbidden=SOFTMAX_SHORTCUTS,
         success="10 batches, rows like [1000, 1001], [−1000, −1000] and [−800, 0, 800] included, no warnings",
         mistakes=(
-            Mistake("log(sum(exp)) overflows", lambda Z: np.log(np.exp(Z).sum(axis=1)),
+            Mistake("log(sum(exp)) overflows", RECORDED,
                     "np.log(np.sum(np.exp(Z))) is the formula as written: np.exp(1000) overflows to inf "
                     "(and for [−1000, −1000] the sum underflows to 0, whose log is −inf). Shift by each "
                     "row's maximum m first: logsumexp(z) = m + log Σ exp(zᵢ − m)."),
-            Mistake("forgot to add the max back", lambda Z: np.log(_shifted_exp(Z).sum(axis=1)),
+            Mistake("forgot to add the max back", RECORDED,
                     "you computed log Σ exp(zᵢ − m), the log-sum-exp of the shifted row. The shift moved every "
                     "score down by m, so the answer moved down by m too: add m back."),
             Mistake("one max for the whole batch",
-                    lambda Z: Z.max() + np.log(np.exp(Z - Z.max()).sum(axis=1)),
+                    RECORDED,
                     "you used the largest entry of the whole array as the shift. For a row far below it every "
                     "exp underflows to 0 and log 0 = −inf. Shift each row by its own maximum: "
                     "Z.max(axis=1, keepdims=True)."),
             Mistake("over the wrong axis",
-                    lambda Z: Z.max(axis=0) + np.log(np.exp(Z - Z.max(axis=0)).sum(axis=0)),
+                    RECORDED,
                     "you reduced along axis 0, the columns. One value per row (example) means reducing "
                     "along axis=1."),
             Mistake("(n, 1) plus (n,) makes (n, n)",
-                    lambda Z: Z.max(axis=1, keepdims=True) + np.log(_shifted_exp(Z).sum(axis=1)),
+                    RECORDED,
                     "you added the (n, 1) column of maxima to the (n,) row sums' logs: NumPy broadcasts that to "
                     "an (n, n) table. Make both 1-D first: m[:, 0] (or m.squeeze(axis=1)) plus the logs."),
             Mistake("mean instead of sum",
-                    lambda Z: Z.max(axis=1) + np.log(_shifted_exp(Z).mean(axis=1)),
+                    RECORDED,
                     "you took the mean of the exponentials instead of their sum, which lowers every answer by "
                     "log K. Sum along axis=1."),
-            Mistake("forgot the log", lambda Z: Z.max(axis=1) + _shifted_exp(Z).sum(axis=1),
+            Mistake("forgot the log", RECORDED,
                     "you added the maximum to the sum of the shifted exponentials itself; take its log first: "
                     "m + log Σ exp(zᵢ − m)."),
-            Mistake("returned the sum of exponentials", lambda Z: _shifted_exp(Z).sum(axis=1),
+            Mistake("returned the sum of exponentials", RECORDED,
                     "that is Σ exp(zᵢ − m), the row sum before the log. Take its log and add m back."),
             Mistake("log10 instead of the natural log",
-                    lambda Z: Z.max(axis=1) + np.log10(_shifted_exp(Z).sum(axis=1)),
+                    RECORDED,
                     "np.log10 is the base-10 logarithm; log-sum-exp uses the natural log, np.log."),
-            Mistake("the maximum alone", lambda Z: Z.max(axis=1).astype(float),
+            Mistake("the maximum alone", RECORDED,
                     "you returned each row's maximum. That is the largest term, not the whole answer: "
                     "logsumexp = m + log Σ exp(zᵢ − m), and the sum is at least 1 (it includes exp(0))."),
             Mistake("wrong only on rows of large scores", None, LARGE_ROWS,
-                    matches=_wrong_only_on_large_rows(_row_logsumexp)),
+                    matches=_wrong_only_on_large_rows, needs_expected=True),
         ),
         hints=(
             "Call m the maximum of a row. Then Σ exp(zᵢ) = e^m · Σ exp(zᵢ − m), so "
@@ -438,56 +367,56 @@ EXERCISES = (
     ),
     Exercise(
         id="6.4", title="the cross-entropy gradient", stars=2,
-        reference=_ce_gradient,
+        reference=RECORDED,
         cases=_gradient_cases, names=("Z", "y"),
         success="7 batches of logits and labels, extremes included",
         mistakes=(
-            Mistake("sign flipped", lambda Z, y: _one_hot(Z, y) - softmax(Z, axis=1),
+            Mistake("sign flipped", RECORDED,
                     "a sign error: you returned onehot(y) − p, the direction that *lowers* the probability of "
                     "the right class fastest. The gradient of the loss is p − onehot(y)."),
-            Mistake("forgot the one-hot", lambda Z, y: softmax(Z, axis=1) - y[:, None],
+            Mistake("forgot the one-hot", RECORDED,
                     "you subtracted the label y (a class number) from every entry. The gradient subtracts 1 "
                     "only at the position of the true class: p − onehot(y), with onehot(y) a row of zeros and "
                     "a single 1 (np.eye(K)[y])."),
-            Mistake("returned p", lambda Z, y: softmax(Z, axis=1),
+            Mistake("returned p", RECORDED,
                     "these are the probabilities p. The gradient of −log p_y also has the −1 at the true "
                     "class: p − onehot(y)."),
-            Mistake("divided by the batch size", lambda Z, y: (softmax(Z, axis=1) - _one_hot(Z, y)) / len(y),
+            Mistake("divided by the batch size", RECORDED,
                     "you divided by n, which is the gradient of the *mean* loss. The task asks for each "
                     "example's own gradient, one row per example: p − onehot(y), not divided."),
-            Mistake("averaged over the batch", lambda Z, y: (softmax(Z, axis=1) - _one_hot(Z, y)).mean(axis=0),
+            Mistake("averaged over the batch", RECORDED,
                     "you averaged the rows into one vector of K numbers. The task asks for each example's "
                     "own gradient: an array of the same shape as Z, one row per example."),
-            Mistake("no max-subtraction", lambda Z, y: _naive_rows(Z) - _one_hot(Z, y),
+            Mistake("no max-subtraction", RECORDED,
                     "your softmax overflows for logits like [1000, 1001, 999] and gives nan. Use a stable "
                     "softmax (helpers.softmax, or your 6.2)."),
-            Mistake("softmax over the wrong axis", lambda Z, y: softmax(Z, axis=0) - _one_hot(Z, y),
+            Mistake("softmax over the wrong axis", RECORDED,
                     "your probabilities add up to 1 down each column (axis=0). Each row is one example: "
                     "softmax along axis=1."),
-            Mistake("subtracted 1 everywhere", lambda Z, y: softmax(Z, axis=1) - 1,
+            Mistake("subtracted 1 everywhere", RECORDED,
                     "you subtracted 1 from every probability. Only the true class's entry gets the −1: "
                     "p − onehot(y)."),
-            Mistake("forgot p", lambda Z, y: -_one_hot(Z, y),
+            Mistake("forgot p", RECORDED,
                     "you returned −onehot(y) alone; the gradient is p − onehot(y), with the probabilities p "
                     "of every class."),
-            Mistake("only the true class's entry", None,
+            Mistake("only the true class's entry", RECORDED,
                     "only the true class's entry p_y − 1 is filled in; the other classes' entries are p_k, "
                     "not 0: a logit that gets probability pushes the loss up too.",
-                    matches=lambda Z, y, got: _same(got, (softmax(Z, axis=1) - 1) * _one_hot(Z, y))),
-            Mistake("σ′-style p(1 − p)", lambda Z, y: softmax(Z, axis=1) * (1 - softmax(Z, axis=1)),
+                    matches=lambda Z, y, got, wrong: _same(got, wrong)),
+            Mistake("σ′-style p(1 − p)", RECORDED,
                     "p(1 − p) is the slope of each probability by its own logit, not the loss's gradient. "
                     "The cross-entropy's gradient is simply p − onehot(y)."),
             Mistake("log-probabilities instead of probabilities",
-                    lambda Z, y: log_softmax(Z, axis=1) - _one_hot(Z, y),
+                    RECORDED,
                     "you used log softmax(z) where the gradient needs the probabilities softmax(z) themselves."),
-            Mistake("gradient with respect to p", lambda Z, y: -_one_hot(Z, y) / softmax(Z, axis=1),
+            Mistake("gradient with respect to p", RECORDED,
                     "−onehot(y)/p is the derivative of −log p_y with respect to the probabilities p. The task "
                     "asks for the derivative with respect to the scores z, where the softmax's slope cancels "
                     "it down to p − onehot(y)."),
             Mistake("a finite-difference estimate", None,
                     "your values agree with the exact gradient to 4 to 8 significant digits, but not to 9: "
                     "an estimate (finite differences?) rather than the formula. Use p − onehot(y) itself.",
-                    matches=lambda Z, y, got: _estimate(got, _ce_gradient(Z, y))),
+                    matches=lambda Z, y, got, expected: _estimate(got, expected), needs_expected=True),
         ),
         hints=(
             "Section 5.5: for one example with logits z and true class y, ∂L/∂z = p − onehot(y), where "
@@ -500,31 +429,31 @@ EXERCISES = (
     ),
     Exercise(
         id="6.5", title="softmax with a temperature", stars=1,
-        reference=_softmax_t,
+        reference=RECORDED,
         cases=_temperature_cases, names=("z", "T"),
         success="10 score vectors and temperatures from 0.001 to 100",
         mistakes=(
-            Mistake("multiplied by T", lambda z, T: softmax(z * T),
+            Mistake("multiplied by T", RECORDED,
                     "you multiplied the scores by T. A temperature divides them: softmax(z / T), so a "
                     "high temperature flattens the probabilities and a low one sharpens them."),
-            Mistake("ignored T", lambda z, T: softmax(z),
+            Mistake("ignored T", RECORDED,
                     "the temperature has no effect in your function. Adding T to every score would not "
                     "help either (only differences of scores matter): divide the scores by T."),
-            Mistake("powers not renormalised", lambda z, T: softmax(z) ** (1 / T),
+            Mistake("powers not renormalised", RECORDED,
                     "softmax(z/T) does equal p^(1/T) up to a constant factor, with p = softmax(z), but the powers "
                     "no longer sum to 1: divide them by their sum. Simpler: softmax(z / T)."),
-            Mistake("no max-subtraction", lambda z, T: np.exp(z / T) / np.exp(z / T).sum(),
+            Mistake("no max-subtraction", RECORDED,
                     "a low temperature makes the scores large (z / T = [1000, 2000, 3000] for T = 0.001), and "
                     "np.exp overflows. Use a stable softmax (helpers.softmax), or subtract the maximum of "
                     "z / T (not of z) before np.exp."),
-            Mistake("divided the probabilities by T", lambda z, T: softmax(z) / T,
+            Mistake("divided the probabilities by T", RECORDED,
                     "you divided the probabilities by T; the temperature divides the scores, before the "
                     "softmax: softmax(z / T)."),
-            Mistake("forgot the softmax", lambda z, T: z / T,
+            Mistake("forgot the softmax", RECORDED,
                     "these are the scaled scores z / T; take their softmax."),
-            Mistake("returned log-probabilities", lambda z, T: log_softmax(z / T),
+            Mistake("returned log-probabilities", RECORDED,
                     "these are the logarithms of the probabilities; return softmax(z / T) itself."),
-            Mistake("one-hot at the top score", lambda z, T: (z == np.max(z)).astype(float),
+            Mistake("one-hot at the top score", RECORDED,
                     "a 1 at the largest score and 0 elsewhere is the limit T → 0 only; at other temperatures "
                     "every class keeps some probability: softmax(z / T)."),
         ),
@@ -535,7 +464,7 @@ EXERCISES = (
     ),
     Exercise(
         id="6.6", title="the temperature for 90 %", stars=3,
-        reference=temperature_for_top,
+        reference=RECORDED,
         cases=_value_cases, names=(), digits=4, computed=True,
         success="T ≈ 0.2808: the top outcome gets exactly 90 %",
         mistakes=(
@@ -545,7 +474,8 @@ EXERCISES = (
                     matches=lambda got: _near(got, 0.7 / np.log(9.0), 1.0 / np.log(9.0))),
             Mistake("steepness instead of temperature", None,
                     "you returned 1/T, the factor the scores are *multiplied* by. The temperature is what "
-                    "they are divided by.", matches=lambda got: _near(got, 1 / temperature_for_top(), rtol=1e-3)),
+                    "they are divided by.", matches=lambda got, expected: _near(got, 1 / expected, rtol=1e-3),
+                    needs_expected=True),
             Mistake("returned the probability", None,
                     "you returned 0.9, the probability itself; the question asks for the temperature T at "
                     "which the top probability is 0.9.", matches=lambda got: _near(got, TARGET_TOP, rtol=2e-3)),
@@ -569,32 +499,33 @@ EXERCISES = (
     ),
     Exercise(
         id="6.7", title="softmax or independent sigmoids?", stars=2,
-        reference=_needs_sigmoids,
+        reference=RECORDED,
         cases=_label_cases, names=("Y",),
         success="10 label tables, one-hot, multi-label and unlabelled rows included",
         mistakes=(
             Mistake("True and False swapped", None,
                     "every answer is the opposite of the right one: True means independent sigmoids are "
                     "needed, which is when some example does *not* have exactly one label.",
-                    matches=lambda Y, got: isinstance(got, (bool, np.bool_)) and bool(got) != _needs_sigmoids(Y)),
-            Mistake("forgot rows with no label", lambda Y: bool(np.any(np.asarray(Y).sum(axis=1) > 1)),
+                    matches=lambda Y, got, expected: isinstance(got, (bool, np.bool_)) and bool(got) != expected,
+                    needs_expected=True),
+            Mistake("forgot rows with no label", RECORDED,
                     "a row with no label at all (a protein found in none of the listed compartments) cannot be "
                     "learnt by a softmax either: its probabilities always add up to 1. Softmax fits only if "
                     "every row has exactly one label."),
-            Mistake("forgot rows with two labels", lambda Y: bool(np.any(np.asarray(Y).sum(axis=1) < 1)),
+            Mistake("forgot rows with two labels", RECORDED,
                     "you only looked for rows with no label. A row with two or more labels (a protein in two "
                     "compartments) needs independent sigmoids too: softmax fits only if every row has exactly "
                     "one label."),
-            Mistake("counted labels over the whole set", lambda Y: bool(np.asarray(Y).sum() != len(Y)),
+            Mistake("counted labels over the whole set", RECORDED,
                     "you compared the total number of labels with the number of examples. One example with two "
                     "labels and one with none also give that total. Count per row (axis=1)."),
-            Mistake("counted per column", lambda Y: bool(np.any(np.asarray(Y).sum(axis=0) != 1)),
+            Mistake("counted per column", RECORDED,
                     "you counted the labels of each class (a column sum, axis=0). What matters is each "
                     "example: count along axis=1, the labels in each row."),
-            Mistake("looked at the first row only", lambda Y: bool(np.asarray(Y)[0].sum() != 1),
+            Mistake("looked at the first row only", RECORDED,
                     "you decided from the first example alone. Every row must have exactly one label for a "
                     "softmax to fit."),
-            Mistake("asked whether the rows differ", lambda Y: bool(len(np.unique(np.asarray(Y).sum(axis=1))) > 1),
+            Mistake("asked whether the rows differ", RECORDED,
                     "you checked whether all rows have the same number of labels. They must all have exactly "
                     "one: every row with two labels also has the same count."),
             Mistake("always True", None,
@@ -615,6 +546,7 @@ EXERCISES = (
         ),
     ),
 )
+EXERCISES = with_recordings(EXERCISES)
 
 QUIZ = (
     Question(text="What is the first entry of $\\operatorname{softmax}([2, 0])$? (Two decimals.)",

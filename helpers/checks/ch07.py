@@ -1,7 +1,9 @@
 """Chapter 07 · The sigmoid in the wild — exercises, their checks and hints, and the quiz.
 
-Each Exercise names the right answer (``reference``), the inputs to try (``cases``) and
-the typical wrong answers (``mistakes``) so that a wrong answer gets a named diagnosis.
+Each Exercise gives the inputs to try (``cases``) and the typical wrong answers (``mistakes``,
+by name and explanation) so that a wrong answer gets a named diagnosis. The right answer and the
+mistakes' code are not here: they are the teacher's (solutions/answers/ch07.py), and the check uses
+what they give on these inputs, recorded in recorded/ch07.npz (see recordings.py).
 
 Two exercises (7.1, 7.6) accept any weights that do the job: the check builds the neuron or
 the network from the numbers the answer returns and compares its outputs with the truth
@@ -20,6 +22,7 @@ from ..numerics import sigmoid
 from ..widgets import Question
 from .comparing import as_real_number
 from .engine import Exercise, Mistake, standard_inputs
+from .recordings import RECORDED, with_recordings
 
 # The four inputs of a two-input logic gate, (0,0), (0,1), (1,0), (1,1): as two arrays and as rows.
 X1 = np.array([0.0, 0.0, 1.0, 1.0])
@@ -110,16 +113,7 @@ def _wrong_side(*got):
 
 # --- 7.2 the loop's error factor --------------------------------------------------------------
 
-def _error_factor(c):
-    return 1 - np.asarray(c, dtype=float) / 4
-
-
 # --- 7.3 a soft switch ---------------------------------------------------------------------------
-
-def _soft_switch(x, u, W1, W2):
-    g = sigmoid(u @ x)
-    return g * (W1 @ x) + (1 - g) * (W2 @ x)
-
 
 def _switch_cases():
     """(x, u, W1, W2) for several sizes; gates near 1, near 0 and in between (u·x from about −6 to 6)."""
@@ -135,10 +129,6 @@ def _switch_cases():
 
 
 # --- 7.4 a sigmoid bump ----------------------------------------------------------------------------
-
-def _bump(x, a, b, k):
-    return sigmoid(k * (x - a)) - sigmoid(k * (x - b))
-
 
 def _bump_cases():
     """A short readable case first (its values fit in a message), then 221 points for five bumps."""
@@ -161,21 +151,8 @@ def _hard_steps(x, a, b, k, got):
 
 # --- 7.5 a memory cell after n steps ------------------------------------------------------------------
 
-def _cell_after(c0, b, u, n, keep=None):
-    f = sigmoid(b) if keep is None else keep
-    c = c0
-    for _ in range(n):
-        c = f * c + u
-    return float(c)
-
-
 CELL_CASES = [(1.0, 2.0, 0.0, 10), (1.0, 0.0, 0.1, 5), (-2.0, 1.5, 0.3, 30), (0.5, -1.0, -0.2, 1),
               (3.0, 4.0, 0.05, 0), (0.0, 2.0, 1.0, 100), (2.0, -3.0, 0.5, 7)]
-
-
-def _geometric_one_term_too_many(c0, b, u, n):
-    f = float(sigmoid(b))
-    return f ** n * c0 + u * (1 - f ** (n + 1)) / (1 - f)
 
 
 # --- 7.6 XOR by hand ---------------------------------------------------------------------------------
@@ -226,23 +203,6 @@ def _xor_if(change):
 
 # --- 7.7 the size of the cycle ------------------------------------------------------------------------
 
-def _root(h, high):
-    """The root of h on (0, high] by bisection, where h > 0 just above 0 and h(high) < 0."""
-    low = 1e-12
-    for _ in range(200):
-        middle = (low + high) / 2
-        if h(middle) > 0:
-            low = middle
-        else:
-            high = middle
-    return (low + high) / 2
-
-
-def _cycle_amplitude(c):
-    """e > 0 with c(σ(e) − ½) = 2e: the cycle e → −e of e ← e − c(σ(e) − ½), for c > 8."""
-    return _root(lambda e: c * (sigmoid(e) - 0.5) - 2 * e, float(c))
-
-
 def _cycle_cases():
     """Six gains. scipy.optimize is imported first: a learner who imports it inside the answer (for
     brentq) would otherwise spend seconds of the time limit on the import, slowed by the watching."""
@@ -253,9 +213,9 @@ def _cycle_cases():
     return [(c,) for c in (8.5, 9.0, 10.0, 12.0, 16.0, 20.0)]
 
 
-def _shortened(c, got):
+def _shortened(c, got, expected):
     """The cycle's size rounded or cut off to fewer than 6 significant digits (or to a few decimals)."""
-    got, right = as_real_number(got), _cycle_amplitude(c)
+    got, right = as_real_number(got), expected
     if got is None or not np.isfinite(got):
         return False
     if abs(got - right) <= 10.0 ** (np.floor(np.log10(right)) - 5):
@@ -269,22 +229,22 @@ def _shortened(c, got):
     return False
 
 
-def _imprecise(c, got):
+def _imprecise(c, got, expected):
     """Within 1 % of the cycle's size, but not to 6 digits, and not simply rounded."""
-    got, right = as_real_number(got), _cycle_amplitude(c)
+    got, right = as_real_number(got), expected
     if got is None or not np.isfinite(got):
         return False
     if abs(got - right) <= 10.0 ** (np.floor(np.log10(right)) - 5):
         return True                     # right here; other cases show the imprecision
-    return abs(got - right) <= 1e-2 * right and not _shortened(c, got)
+    return abs(got - right) <= 1e-2 * right and not _shortened(c, got, expected)
 
 
-def _not_a_root(c, got):
+def _not_a_root(c, got, expected):
     """A positive number that is clearly not a root of c(σ(e) − ½) = 2e (nor near the cycle's size)."""
     got = as_real_number(got)
     if got is None or not np.isfinite(got) or got <= 0:
         return False
-    right = _cycle_amplitude(c)
+    right = expected
     return abs(got - right) > 1e-2 * right and abs(c * (float(sigmoid(got)) - 0.5) - 2 * got) > 1e-3 * right
 
 
@@ -304,7 +264,7 @@ def _slope_not_a_quarter(c, got):
 EXERCISES = (
     Exercise(
         id="7.1", title="a NAND neuron", stars=1,
-        reference=lambda: NAND_TABLE.copy(),
+        reference=RECORDED,
         cases=lambda: [()], names=(), rtol=0.0, atol=MARGIN, build=build_neuron, builds="neuron",
         success="a neuron within 0.05 of NAND at all four inputs",
         mistakes=(
@@ -354,30 +314,30 @@ EXERCISES = (
     ),
     Exercise(
         id="7.2", title="the loop's error factor", stars=1,
-        reference=_error_factor,
+        reference=RECORDED,
         cases=lambda: [(standard_inputs(grid=(0.0, 12.0), n_grid=121, n_random=79, scale=5.0),)],
         elementwise=True, names=("c",), rtol=1e-6, atol=1e-9,
         success="λ = 1 − c/4 for 200 gains",
         mistakes=(
-            Mistake("forgot the slope ¼", lambda c: 1 - np.asarray(c, dtype=float),
+            Mistake("forgot the slope ¼", RECORDED,
                     "near 0, σ(e) − ½ is not e but σ′(0)·e = e/4: the slope ¼ scales the step."),
-            Mistake("σ(0) instead of σ′(0)", lambda c: 1 - np.asarray(c, dtype=float) / 2,
+            Mistake("σ(0) instead of σ′(0)", RECORDED,
                     "½ is the value σ(0); the linearisation needs the slope σ′(0) = ¼."),
-            Mistake("sign error", lambda c: 1 + np.asarray(c, dtype=float) / 4,
+            Mistake("sign error", RECORDED,
                     "a sign error: the error is e = r − x, and the step c(σ(e) − ½) is added to x, so it is "
                     "subtracted from e."),
-            Mistake("the gain, not the factor", lambda c: np.asarray(c, dtype=float) / 4,
+            Mistake("the gain, not the factor", RECORDED,
                     "c/4 is the loop's effective gain; the error factor is what is left of the error after one "
                     "step: e − (c/4)·e."),
-            Mistake("times 4 instead of divided by 4", lambda c: 1 - 4 * np.asarray(c, dtype=float),
+            Mistake("times 4 instead of divided by 4", RECORDED,
                     "you multiplied c by 4; the slope σ′(0) = ¼ divides it: 1 − c·σ′(0)."),
-            Mistake("¼ on the whole", lambda c: (1 - np.asarray(c, dtype=float)) / 4,
+            Mistake("¼ on the whole", RECORDED,
                     "you divided the whole of 1 − c by 4; only the step is scaled by σ′(0) = ¼: 1 − c·¼."),
             Mistake("slope not exactly ¼", None,
                     "your values are 1 − c·s with a slope s close to ¼ but not ¼ itself: an estimate of σ′(0) "
                     "(finite differences with a large step?). σ′(0) = σ(0)(1 − σ(0)) = ¼ exactly.",
                     matches=_slope_not_a_quarter),
-            Mistake("σ′ at c, not at 0", lambda c: 1 - c * sigmoid(c) * (1 - sigmoid(c)),
+            Mistake("σ′ at c, not at 0", RECORDED,
                     "you took the slope of σ at c. The loop is linearised around the target, where the error "
                     "e is 0: the slope there is σ′(0) = ¼, the same for every gain."),
         ),
@@ -390,27 +350,25 @@ EXERCISES = (
     ),
     Exercise(
         id="7.3", title="a soft switch", stars=2,
-        reference=_soft_switch,
+        reference=RECORDED,
         cases=_switch_cases, names=("x", "u", "W1", "W2"),
         success="seven switches of different sizes, gates from near 0 to near 1",
         mistakes=(
-            Mistake("g and 1 − g swapped", lambda x, u, W1, W2: _soft_switch(x, u, W2, W1),
+            Mistake("g and 1 − g swapped", RECORDED,
                     "g and 1 − g are swapped (or the gate is σ(−u·x)): with g = σ(u·x), the map W1 must get "
                     "weight g (it takes over when u·x is large), W2 the rest."),
-            Mistake("gate not squashed", lambda x, u, W1, W2: (u @ x) * (W1 @ x) + (1 - u @ x) * (W2 @ x),
+            Mistake("gate not squashed", RECORDED,
                     "the gate is u·x itself; it must be squashed into (0, 1): g = σ(u·x)."),
-            Mistake("tanh instead of σ", lambda x, u, W1, W2:
-                    np.tanh(u @ x) * (W1 @ x) + (1 - np.tanh(u @ x)) * (W2 @ x),
+            Mistake("tanh instead of σ", RECORDED,
                     "your gate is tanh(u·x), which lies in (−1, 1); a gate must lie in (0, 1): g = σ(u·x)."),
-            Mistake("forgot 1 − g", lambda x, u, W1, W2: sigmoid(u @ x) * (W1 @ x) + W2 @ x,
+            Mistake("forgot 1 − g", RECORDED,
                     "W2x is added in full; it must be weighted by 1 − g so that the two weights add up to 1."),
-            Mistake("forgot the second map", lambda x, u, W1, W2: sigmoid(u @ x) * (W1 @ x),
+            Mistake("forgot the second map", RECORDED,
                     "only g·W1x is there; the switch blends two maps: add (1 − g)·W2x."),
-            Mistake("gate fixed at ½", lambda x, u, W1, W2: 0.5 * (W1 @ x) + 0.5 * (W2 @ x),
+            Mistake("gate fixed at ½", RECORDED,
                     "your gate is ½ whatever the input (σ(0), or a plain average): it must depend on x, "
                     "g = σ(u·x)."),
-            Mistake("minus instead of plus", lambda x, u, W1, W2:
-                    sigmoid(u @ x) * (W1 @ x) - (1 - sigmoid(u @ x)) * (W2 @ x),
+            Mistake("minus instead of plus", RECORDED,
                     "the two parts are added, not subtracted: y = g·W1x + (1 − g)·W2x."),
         ),
         hints=(
@@ -422,28 +380,28 @@ EXERCISES = (
     ),
     Exercise(
         id="7.4", title="a sigmoid bump", stars=2,
-        reference=_bump,
+        reference=RECORDED,
         cases=_bump_cases, names=("x", "a", "b", "k"),
         success="six bumps, narrow and wide, gentle and steep",
         mistakes=(
-            Mistake("forgot the steepness k", lambda x, a, b, k: _bump(x, a, b, 1.0),
+            Mistake("forgot the steepness k", RECORDED,
                     "both sigmoids need the steepness: σ(k(x − a)) − σ(k(x − b)). Without k the bump is "
                     "too soft to reach 1."),
-            Mistake("wrong sign", lambda x, a, b, k: _bump(x, b, a, k),
+            Mistake("wrong sign", RECORDED,
                     "the bump points down (≈ −1 between a and b): the step at a must come first, minus the "
                     "step at b."),
-            Mistake("sum instead of difference", lambda x, a, b, k: sigmoid(k * (x - a)) + sigmoid(k * (x - b)),
+            Mistake("sum instead of difference", RECORDED,
                     "a sum of two steps climbs to 2 and stays there; to come back down after b, subtract the "
                     "second step."),
-            Mistake("k outside the bracket", lambda x, a, b, k: sigmoid(k * x - a) - sigmoid(k * x - b),
+            Mistake("k outside the bracket", RECORDED,
                     "σ(kx − a) rises at x = a/k, not at a: the steepness must multiply (x − a), as in σ(k(x − a))."),
-            Mistake("divided by k", lambda x, a, b, k: _bump(x, a, b, 1.0 / k),
+            Mistake("divided by k", RECORDED,
                     "you divided by the steepness: σ((x − a)/k) is gentler for a larger k. The steepness "
                     "multiplies: σ(k(x − a))."),
-            Mistake("a single step", lambda x, a, b, k: sigmoid(k * (x - a)),
+            Mistake("a single step", RECORDED,
                     "that is one step up at a: it never comes back down. A bump is a step up at a minus a step "
                     "up at b."),
-            Mistake("a product, not a difference", lambda x, a, b, k: sigmoid(k * (x - a)) * sigmoid(-k * (x - b)),
+            Mistake("a product, not a difference", RECORDED,
                     "σ(k(x − a))·σ(−k(x − b)) is a bump too, but another one: the exercise asks for the bump of "
                     "section 4, the *difference* of the two steps."),
             Mistake("hard steps", None,
@@ -460,30 +418,30 @@ EXERCISES = (
     ),
     Exercise(
         id="7.5", title="a memory cell after n steps", stars=2,
-        reference=_cell_after,
+        reference=RECORDED,
         cases=lambda: list(CELL_CASES), names=("c0", "b", "u", "n"),
         success="seven cells, from 0 to 100 steps",
         mistakes=(
-            Mistake("gate without σ", lambda c0, b, u, n: _cell_after(c0, b, u, n, keep=b),
+            Mistake("gate without σ", RECORDED,
                     "the cell keeps b times itself; the fraction it keeps is σ(b), which lies in (0, 1)."),
-            Mistake("kept 1 − σ(b)", lambda c0, b, u, n: _cell_after(c0, b, u, n, keep=1 - sigmoid(b)),
+            Mistake("kept 1 − σ(b)", RECORDED,
                     "the cell keeps the fraction σ(b) of itself, not 1 − σ(b) (that is the fraction it forgets)."),
-            Mistake("input gated too", lambda c0, b, u, n: _cell_after(c0, b, u * sigmoid(b), n),
+            Mistake("input gated too", RECORDED,
                     "you multiplied the input by σ(b) too: c_t = σ(b)·c_(t−1) + u, the gate acts on the old "
                     "memory only."),
-            Mistake("forgot the input", lambda c0, b, u, n: _cell_after(c0, b, 0.0, n),
+            Mistake("forgot the input", RECORDED,
                     "the input u is added at every step: c_t = σ(b)·c_(t−1) + u."),
-            Mistake("one step short", lambda c0, b, u, n: _cell_after(c0, b, u, n - 1),
+            Mistake("one step short", RECORDED,
                     "you ran n − 1 steps; c_n needs n of them (c_1 after one step, c_0 after none)."),
-            Mistake("one step too many", lambda c0, b, u, n: _cell_after(c0, b, u, n + 1),
+            Mistake("one step too many", RECORDED,
                     "you ran n + 1 steps; c_n needs n of them (range(n) runs n times, range(n + 1) once more)."),
-            Mistake("did not carry c forward", lambda c0, b, u, n: _cell_after(c0, b, u, min(n, 1)),
+            Mistake("did not carry c forward", RECORDED,
                     "every step starts again from c0 (c = f * c0 + u), so the result is one step whatever n is. "
                     "Each step must start from the previous c: c = f * c + u."),
-            Mistake("one term too many in the sum", _geometric_one_term_too_many,
+            Mistake("one term too many in the sum", RECORDED,
                     "the closed form has n inputs: c_n = fⁿc₀ + u(1 + f + … + fⁿ⁻¹) = fⁿc₀ + u(1 − fⁿ)/(1 − f); "
                     "yours has the sum up to fⁿ."),
-            Mistake("the steady state", lambda c0, b, u, n: u / (1 - float(sigmoid(b))),
+            Mistake("the steady state", RECORDED,
                     "u/(1 − σ(b)) is where the cell ends up after infinitely many steps; after n steps the "
                     "start c₀ still counts: run the rule exactly n times."),
             Mistake("the input added once", None,
@@ -492,7 +450,7 @@ EXERCISES = (
                     matches=lambda c0, b, u, n, got: as_real_number(got) is not None and any(
                         abs(as_real_number(got) - v) <= 1e-9 * max(1.0, abs(v))
                         for v in (float(sigmoid(b)) ** n * c0 + u, float(sigmoid(b)) ** n * c0 + (u if n else 0.0)))),
-            Mistake("the input not decayed", lambda c0, b, u, n: float(sigmoid(b)) ** n * c0 + n * u,
+            Mistake("the input not decayed", RECORDED,
                     "each input is kept at the fraction σ(b) at every later step too; adding n·u assumes "
                     "the inputs never fade. Run the rule c = σ(b)·c + u step by step."),
         ),
@@ -505,7 +463,7 @@ EXERCISES = (
     ),
     Exercise(
         id="7.6", title="XOR by hand", stars=3,
-        reference=lambda: XOR_TABLE.copy(),
+        reference=RECORDED,
         cases=lambda: [()], names=(), rtol=0.0, atol=MARGIN, build=build_network, builds="network",
         success="a 2-2-1 sigmoid network within 0.05 of XOR on the whole truth table",
         mistakes=(
@@ -556,16 +514,16 @@ EXERCISES = (
     ),
     Exercise(
         id="7.7", title="the size of the cycle", stars=3,
-        reference=_cycle_amplitude,
+        reference=RECORDED,
         cases=_cycle_cases, names=("c",), digits=6,
         success="the cycle's size for six gains from 8.5 to 20",
         mistakes=(
-            Mistake("forgot the factor 2", lambda c: _root(lambda e: c * (sigmoid(e) - 0.5) - e, float(c)),
+            Mistake("forgot the factor 2", RECORDED,
                     "you solved c(σ(e) − ½) = e. The cycle maps e to −e: e − c(σ(e) − ½) = −e, so the step "
                     "c(σ(e) − ½) must be 2e."),
-            Mistake("peak to peak", lambda c: 2 * _cycle_amplitude(c),
+            Mistake("peak to peak", RECORDED,
                     "that is the distance from −e to e; return the size e itself."),
-            Mistake("forgot the −½", lambda c: _root(lambda e: c * sigmoid(e) - 2 * e, float(c)),
+            Mistake("forgot the −½", RECORDED,
                     "the loop's step is c(σ(e) − ½), not cσ(e): without the −½ the step is not 0 at e = 0."),
             Mistake("the root at 0", None,
                     "e = 0 solves the equation too, but it is the resting point, not the cycle. Look for the "
@@ -574,16 +532,17 @@ EXERCISES = (
                     matches=lambda c, got: as_real_number(got) is not None and abs(as_real_number(got)) < 1e-6),
             Mistake("rounded", None,
                     "your values are rounded (or cut off) to fewer than the 6 significant digits the exercise "
-                    "asks for. Return the value you computed, unrounded.", matches=_shortened),
+                    "asks for. Return the value you computed, unrounded.", matches=_shortened,
+                    needs_expected=True),
             Mistake("not precise enough", None,
                     "your values agree with the cycle's size to only 2 to 5 significant digits; the exercise "
                     "asks for 6. Run more bisection steps (or more iterations of the loop, until e stops "
-                    "changing), and don't round.", matches=_imprecise),
+                    "changing), and don't round.", matches=_imprecise, needs_expected=True),
             Mistake("not a root of the cycle equation", None,
                     "the number you return does not satisfy c(σ(e) − ½) = 2e: put it into h(e) = c(σ(e) − ½) − 2e "
                     "and look. If you bisect, keep the half where h changes sign (h > 0 at the low end, h < 0 at "
                     "the high end); a search that keeps the wrong half ends at one end of its interval.",
-                    matches=_not_a_root),
+                    matches=_not_a_root, needs_expected=True),
         ),
         hints=(
             "In a cycle e → −e, one step of e ← e − c(σ(e) − ½) turns e into −e. Write that as an equation for e.",
@@ -594,6 +553,7 @@ EXERCISES = (
         ),
     ),
 )
+EXERCISES = with_recordings(EXERCISES)
 
 QUIZ = (
     Question(text="An LSTM's forget gate multiplies the memory cell at every step. What goes wrong over many steps "

@@ -305,17 +305,18 @@ def values_shaped(got, shape):
     return got if got is not None and got.shape == tuple(shape) else None
 
 
-def breaks_property(test, reference, rtol, atol, cases=False):
-    """A ``Mistake(matches=…)`` predicate: True when ``got`` breaks a property every right answer has.
+def breaks_property(test, rtol, atol, cases=False):
+    """A ``Mistake(matches=…, needs_expected=True)`` predicate: True when ``got`` breaks a property every
+    right answer has (``expected`` is the right value for these inputs).
 
     ``test(*inputs, got)`` says whether the property is broken; answers that a general cause
     explains (a constant factor, the sign, rounding, float32, lost tail digits …) are left to it.
     With ``cases`` (an exercise of separate cases, each judged on its own): a case the answer gets
     right fits too, and a factor or a shift that differs from case to case explains nothing.
     """
-    def matches(*args):
+    def matches(*args, expected):
         *inputs, got = args
-        expected = np.asarray(reference(*inputs), dtype=float)
+        expected = np.asarray(expected, dtype=float)
         values = values_shaped(got, expected.shape)
         if values is None or not np.all(np.isfinite(values)):
             return False

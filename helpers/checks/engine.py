@@ -16,6 +16,7 @@ calls ``check("1.3", my_sigmoid)``. The engine
 """
 
 import contextlib
+import functools
 import inspect
 import io
 import linecache
@@ -55,18 +56,29 @@ class Mistake:
     An answer shows the mistake when it gives what ``wrong`` gives, on every test case. A
     mistake that comes in many variants (clipping at any ε, a grid of any coarseness) gives
     ``matches(*args, got)`` instead: True when ``got`` is what such an answer returns.
+    With ``needs_expected``, ``matches`` is also told the right value for these inputs,
+    ``matches(*args, got, expected=…)``. With both ``wrong`` and ``matches``, it is told what
+    ``wrong`` gives, ``matches(*args, got, wrong=…)``, and compares more loosely than "equal
+    within the tolerance" (the same indices in any order, any one of several values).
+
+    In the installed course ``wrong`` (like the exercise's ``reference``) only looks up values
+    recorded on the check's own inputs (``recordings.py``): its code is the answer with a bug.
     """
 
     name: str                 # short, e.g. "σ(1 + σ) instead of σ(1 − σ)"
-    wrong: Callable           # same signature as the exercise's reference (None with ``matches``)
+    wrong: Callable           # same signature as the exercise's reference (None with ``matches`` alone)
     explanation: str          # "Likely cause: …" (without those words)
     matches: Callable = None
+    needs_expected: bool = False
 
 
 @dataclass(frozen=True)
 class Exercise:
     """One exercise and how to check it.
 
+    ``reference`` is the right answer, a function with the signature the exercise asks for. In
+    the installed course it only looks up what the teacher's answer gave on the check's own
+    inputs (``recordings.py``); the answers themselves stay with the teacher (solutions/answers/).
     ``cases`` returns the inputs to try: a list of argument tuples, each given to the
     learner's function as ``answer(*args)``. With ``elementwise=True`` there is a single
     argument, a 1-D array of test values, and the answer must work on the whole array at
@@ -587,7 +599,15 @@ class Checker:
         if mistake.matches is not None:
             if call.warnings:            # a predicate describes a quiet answer; warnings are named on their own
                 return False
-            verdict = call_safely(mistake.matches, tuple(args) + (call.value,))
+            told = {}
+            if mistake.needs_expected:
+                told["expected"] = self.exercise.reference(*args)
+            if mistake.wrong is not None:
+                wrong = call_safely(mistake.wrong, args)
+                if wrong.error is not None:
+                    return None
+                told["wrong"] = wrong.value
+            verdict = call_safely(functools.partial(mistake.matches, **told), tuple(args) + (call.value,))
             return None if verdict.error is not None else bool(verdict.value)
         wrong = call_safely(mistake.wrong, args)
         if wrong.error is not None or wrong.value is None:

@@ -39,7 +39,7 @@ LIBRARY_DIRS = tuple({os.path.abspath(sysconfig.get_paths()[key]) for key in ("s
                      | {os.path.dirname(os.path.abspath(np.__file__))})
 
 
-MACHINERY = ("engine.py", "watching.py", "comparing.py")   # the parts of helpers/checks that hold no answers
+MACHINERY = ("engine.py", "watching.py", "comparing.py")   # the parts of helpers/checks that give no answers
 
 
 def is_learner_code(code):
@@ -104,7 +104,7 @@ class CallWatcher:
     """Records which watched functions the learner's code calls, while it is active.
 
     ``watched`` maps a display name ("helpers.sigmoid") to a dotted path or to the object.
-    Calls into the exercise modules of helpers/checks (where the reference answers live) are
+    Calls into the exercise modules of helpers/checks (the recorded answers included) are
     always recorded, as "the checker's own answer".
     """
 
