@@ -176,6 +176,8 @@ class GradeInSandbox(Preprocessor):
                 records.append({"student": student, "assignment": assignment, "exercise": exercise_id,
                                 "status": result.status if result else "check cell changed",
                                 "cause": result.diagnosis if result else "check cell changed",
+                                "detail": (result.lines[0] if result and not result.passed and result.lines
+                                           else "")[:300],
                                 "seconds": round(time.perf_counter() - started, 2)})
         if self.reports:
             folder = Path(self.reports)

@@ -51,7 +51,8 @@ class ForbiddenCall(Exception):
     """Raised by a forbidden function called from the student's code; ``args[0]`` is its name."""
 
 
-TRIPPED = {}        # stub code → (display name, a copy of the original function)
+TRIPPED = {}        # id of a stub's code → (display name, a copy of the original function, the code)
+#                     (by id: code objects compare equal by content, and two stubs can be alike)
 _STUB = "def stub(*args, **kwargs):\n    return __course_tripwire__(args, kwargs)\n"
 
 
@@ -59,7 +60,7 @@ def __course_tripwire__(args, kwargs):
     """What a forbidden function does now: refuse the student's own call, serve the course's (a helper
     that uses it internally, like helpers.bce_with_logits using log_sigmoid)."""
     stub = sys._getframe(1)
-    name, original = TRIPPED[stub.f_code]
+    name, original, _ = TRIPPED[id(stub.f_code)]
     if is_learner_code(stub.f_back.f_code):
         raise ForbiddenCall(name)
     return original(*args, **kwargs)
@@ -79,7 +80,7 @@ def tripwire(forbidden):
         exec(compile(_STUB, f"<forbidden {name}>", "exec"), namespace)  # noqa: S102
         code = namespace["stub"].__code__.replace(co_name=function.__name__)
         function.__globals__["__course_tripwire__"] = __course_tripwire__
-        TRIPPED[code] = (name, original)
+        TRIPPED[id(code)] = (name, original, code)
         function.__code__ = code
 
 
