@@ -112,8 +112,8 @@ def graded_text(result):
     if result.status == "not attempted":
         return head + " — not attempted."
     causes = [line for line in result.lines if line.startswith("Likely cause:")]
-    raised = [re.sub(r"^.*?your function (raised|called|was still running)", r"Your function \1", line)
-              for line in result.lines[:1] if re.search(r"your function (raised|called|was still running)", line)]
+    raised = [re.sub(r"^.*?your function (raised|called|was still running)", r"Your function \1", line, flags=re.I)
+              for line in result.lines[:1] if re.search(r"your function (raised|called|was still running)", line, re.I)]
     named = f" ({result.diagnosis})" if result.diagnosis else ""
     return "\n".join([head + f" — wrong{named}."] + ["  " + line for line in raised + causes])
 
