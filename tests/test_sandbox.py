@@ -36,6 +36,13 @@ def test_teacher_files_are_out_of_sight(tmp_path, secret):
     assert result.stdout.strip() == "False", result
 
 
+def test_the_checks_recorded_answers_are_out_of_sight(tmp_path):
+    recorded = ROOT / "helpers" / "checks" / "recorded"
+    assert any(recorded.iterdir()), "helpers/checks/recorded/ should hold the self-study checks' recorded answers"
+    result = run(f"import os; print(os.listdir({str(recorded)!r}))", tmp_path)
+    assert result.stdout.strip() == "[]", result
+
+
 @pytest.mark.parametrize("target", [ROOT / "helpers" / "checks" / "__init__.py", ROOT / "stray.txt", "beside"])
 def test_it_writes_nowhere_but_its_scratch_folder(tmp_path, target):
     if target == "beside":
