@@ -4,6 +4,8 @@ Whatever the student's cells do to their own process — patch the engine, exit,
 to stderr — the verdict is the engine's, computed outside, on what their function really returns.
 """
 
+import os
+
 import pytest
 
 from helpers.checks import exercise
@@ -11,7 +13,8 @@ from tools.classroom import sandbox
 from tools.classroom.remote import check_in_sandbox
 
 OK, WHY = sandbox.available()
-pytestmark = pytest.mark.skipif(not OK, reason=f"no sandbox here: {WHY}")
+# .ci/run installs bubblewrap and sets REQUIRE_SANDBOX=1: there a missing sandbox fails, never skips
+pytestmark = pytest.mark.skipif(not OK and not os.environ.get("REQUIRE_SANDBOX"), reason=f"no sandbox here: {WHY}")
 
 SETUP = "import numpy as np\nimport matplotlib.pyplot as plt\nfrom helpers import sigmoid\nfrom helpers import plots\n" \
         "plots.use_course_style()"

@@ -6,7 +6,7 @@ kernel. Instead, ``GradeInSandbox`` (configured in place of nbgrader's ``Execute
 the classroom's nbgrader_config.py) does, for every exercise of the notebook:
 
 1. take the chapter's set-up cell and the student's answer cells up to this exercise;
-2. run them in a fresh sandbox (tools/classroom/sandbox.py), and let the course's checking engine,
+2. run them in the student's sandbox (tools/classroom/sandbox.py; a fresh worker process per exercise), and let the course's checking engine,
    here in the grader, call the student's function there (tools/classroom/remote.py);
 3. write the verdict into the exercise's check cell: a plain output when it passed, an error output
    (which nbgrader scores 0) when it did not — one verdict per exercise, matching the score.
@@ -27,8 +27,10 @@ from nbformat.v4 import new_output
 from traitlets import Bool, Unicode
 
 from helpers.checks import exercise
+from helpers.checks.engine import Checker
 from tools.classroom.hidden import hidden_exercise
-from tools.classroom.remote import check_in_sandbox
+from tools.classroom.remote import StudentJail, check_in_sandbox
+from tools.classroom.shortcuts import TAMPERING, forbidden_uses
 
 CHECK_CALL = re.compile(r"""check\(\s*["'](\d+\.\d+)["']\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)""")
 
@@ -110,10 +112,20 @@ def graded_text(result):
     if result.status == "not attempted":
         return head + " — not attempted."
     causes = [line for line in result.lines if line.startswith("Likely cause:")]
-    raised = [re.sub(r"^.*?your function (raised|called|was still running)", r"Your function \1", line)
-              for line in result.lines[:1] if re.search(r"your function (raised|called|was still running)", line)]
+    raised = [re.sub(r"^.*?your function (raised|called|was still running)", r"Your function \1", line, flags=re.I)
+              for line in result.lines[:1] if re.search(r"your function (raised|called|was still running)", line, re.I)]
     named = f" ({result.diagnosis})" if result.diagnosis else ""
     return "\n".join([head + f" — wrong{named}."] + ["  " + line for line in raised + causes])
+
+
+def shortcut_result(graded, name):
+    """The verdict for an answer whose source uses a forbidden function (found before running it)."""
+    checker = Checker(graded, None)
+    if name in TAMPERING:
+        return checker.fail([f"Your answer calls {name}, which switches off the grader's watch for forbidden "
+                             "functions."], "forbidden call", "in graded work, answers may not change how "
+                             "Python traces calls; remove that line.")
+    return checker.shortcut(name)
 
 
 def verdict_outputs(result):
@@ -139,10 +151,11 @@ class GradeInSandbox(Preprocessor):
         seed = int(Path(self.seed_file).read_text().strip()) if self.seed_file else None
         answers_so_far = []
         records = []
-        with tempfile.TemporaryDirectory(prefix="grade-") as scratch_root:
+        with tempfile.TemporaryDirectory(prefix="grade-") as scratch, StudentJail(scratch) as jails:
             for exercise_id, function, check_index, answer_index in sorted(exercises_in(nb), key=lambda e: e[2]):
                 answer = source_of(nb.cells[answer_index]) if answer_index is not None else ""
-                cells = setup + cells_for(answer, answers_so_far) + [answer]
+                own_cells = cells_for(answer, answers_so_far) + [answer]
+                cells = setup + own_cells
                 answers_so_far.append(answer)
                 started = time.perf_counter()
                 if function is None:
@@ -152,8 +165,9 @@ class GradeInSandbox(Preprocessor):
                                                      "could not be graded."])]
                 else:
                     graded = exercise(exercise_id) if seed is None else hidden_exercise(exercise(exercise_id), seed)
-                    result = check_in_sandbox(graded, cells, function,
-                                              Path(scratch_root) / exercise_id.replace(".", "_"))
+                    shortcuts = forbidden_uses(graded.forbidden, setup, own_cells)
+                    result = shortcut_result(graded, shortcuts[0]) if shortcuts else \
+                        check_in_sandbox(graded, cells, function, scratch, jail=jails.current())
                     outputs = verdict_outputs(result)
                 nb.cells[check_index].outputs = outputs
                 # the feedback shows the check cell as the student saw it: without the hidden test
@@ -162,6 +176,8 @@ class GradeInSandbox(Preprocessor):
                 records.append({"student": student, "assignment": assignment, "exercise": exercise_id,
                                 "status": result.status if result else "check cell changed",
                                 "cause": result.diagnosis if result else "check cell changed",
+                                "detail": (result.lines[0] if result and not result.passed and result.lines
+                                           else "")[:300],
                                 "seconds": round(time.perf_counter() - started, 2)})
         if self.reports:
             folder = Path(self.reports)

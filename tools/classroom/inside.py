@@ -1,19 +1,28 @@
 """The grader's agent inside the sandbox: runs a student's cells, then calls their function on request.
 
 Started by tools/classroom/remote.py inside the bubblewrap jail, next to wire.py (both copied into the
-jail's scratch folder). It reads one JSON request per line on stdin and answers one JSON line on the
-original stdout; the student's own output goes to a file instead, so a print() cannot garble the
-protocol. It decides nothing: it reports what the student's code did (value, error, warnings, prints,
-watched calls, inputs changed), and the grader outside compares and scores.
+jail's scratch folder), once per student. It reads one JSON request per line on stdin and answers one
+JSON line on the original stdout; the student's own output goes to a file instead, so a print() cannot
+garble the protocol. It decides nothing: it reports what the student's code did (value, error, warnings,
+prints, watched calls, inputs changed), and the grader outside compares and scores.
 
-Requests: {"op": "load", "cells": [source, ...], "function": name, "watched": [dotted names]}
-          {"op": "call", "args": encoded tuple, "seconds": s, "silencers_off": bool}
-          {"op": "typed_in", "value": encoded}
+Two processes, so that one exercise cannot cost another:
+- the *supervisor* imports NumPy, Matplotlib and the course's helpers once, reads every request, and
+  for each exercise forks a fresh *worker* (a copy with those imports done: ~10 ms instead of ~1 s);
+- the *worker* runs the student's cells and calls their function. If it exits (``exit()``,
+  ``os._exit``, a crash) or overruns the request's deadline, the supervisor kills it and answers
+  ``{"ended": ...}`` for that exercise; the next exercise gets a new worker.
+
+Requests: {"op": "load", "cells": [source, ...], "function": name, "watched": [dotted names], "deadline": s}
+          {"op": "call", "args": encoded tuple, "seconds": s, "silencers_off": bool, "deadline": s}
+          {"op": "typed_in", "value": encoded, "deadline": s}
 """
 
 import inspect
 import linecache
 import os
+import select
+import signal
 import sys
 import traceback
 
@@ -25,10 +34,54 @@ os.dup2(_log.fileno(), 2)
 os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
 
 import numpy as np  # noqa: E402  (after the file descriptors are in place)
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+import matplotlib.pyplot  # noqa: E402,F401  (imported once here; every worker inherits it)
+import helpers  # noqa: E402,F401
+import helpers.checks  # noqa: E402,F401
+from helpers import data, models, networks, plots, widgets  # noqa: E402,F401
 
 import wire  # noqa: E402
 from helpers.checks.engine import SILENCERS, NotAttempted, TimeLimitExceeded, call_safely, learner_line  # noqa: E402
-from helpers.checks.watching import CallWatcher, code_of, typed_in  # noqa: E402
+from helpers.checks.watching import CallWatcher, code_of, expand_wildcards, is_learner_code, resolve, typed_in  # noqa: E402,E501
+
+
+class ForbiddenCall(Exception):
+    """Raised by a forbidden function called from the student's code; ``args[0]`` is its name."""
+
+
+TRIPPED = {}        # id of a stub's code → (display name, a copy of the original function, the code)
+#                     (by id: code objects compare equal by content, and two stubs can be alike)
+_STUB = "def stub(*args, **kwargs):\n    return __course_tripwire__(args, kwargs)\n"
+
+
+def __course_tripwire__(args, kwargs):
+    """What a forbidden function does now: refuse the student's own call, serve the course's (a helper
+    that uses it internally, like helpers.bce_with_logits using log_sigmoid)."""
+    stub = sys._getframe(1)
+    name, original, _ = TRIPPED[id(stub.f_code)]
+    if is_learner_code(stub.f_back.f_code):
+        raise ForbiddenCall(name)
+    return original(*args, **kwargs)
+
+
+def tripwire(forbidden):
+    """Replace the code of every forbidden Python function, so that even a student who switched off the
+    call watch gets nothing from it (methods, closures and C functions keep only the watch)."""
+    for name, target in expand_wildcards({name: name for name in forbidden}).items():
+        function = resolve(target) if isinstance(target, str) else target
+        if not inspect.isfunction(function) or function.__closure__ is not None:
+            continue
+        original = type(function)(function.__code__, function.__globals__, function.__name__,
+                                  function.__defaults__, function.__closure__)
+        original.__kwdefaults__ = function.__kwdefaults__
+        namespace = {}
+        exec(compile(_STUB, f"<forbidden {name}>", "exec"), namespace)  # noqa: S102
+        code = namespace["stub"].__code__.replace(co_name=function.__name__)
+        function.__globals__["__course_tripwire__"] = __course_tripwire__
+        TRIPPED[id(code)] = (name, original, code)
+        function.__code__ = code
 
 
 class _Shell:
@@ -79,7 +132,8 @@ class Agent:
         except (ImportError, AttributeError, ValueError):
             return None
 
-    def load(self, cells, function, watched, exercise_id=None):
+    def load(self, cells, function, watched, exercise_id=None, forbidden=()):
+        tripwire(forbidden)
         if exercise_id:                      # the public cases, for the functions some of them pass
             from helpers.checks import exercise
             self.case_args = [tuple(args) for args in exercise(exercise_id).cases()]
@@ -113,6 +167,8 @@ class Agent:
             wrapped = self.watcher.name_of(self.answer)
             if wrapped and wrapped not in call.called:
                 call.called.append(wrapped)
+        if isinstance(call.error, ForbiddenCall) and call.error.args[0] not in call.called:
+            call.called.append(call.error.args[0])       # the tripwire saw it, even with the watch switched off
         return {"value": wire.encode(call.value), "error": None if call.error is None else error_record(call.error),
                 "warnings": call.warnings[:20], "printed": call.printed[:2000],
                 "called": [str(name) for name in call.called][:50], "changed": call.changed}
@@ -121,16 +177,17 @@ class Agent:
         return {"typed_in": bool(typed_in(self.answer, wire.decode(value)))}
 
 
-def main():
+def serve(requests, replies):
+    """The worker: answer the supervisor's requests for one exercise until it closes the pipe."""
     agent = Agent()
     np.seterr(all="warn", under="ignore")
-    for line in PROTOCOL_IN:
+    for line in requests:
         try:
             request = wire.loads(line)
             op = request["op"]
             if op == "load":
                 reply = agent.load(request["cells"], request["function"], request.get("watched", []),
-                                   request.get("exercise"))
+                                   request.get("exercise"), request.get("forbidden", []))
             elif op == "call":
                 reply = agent.call(request["args"], request.get("seconds"), request.get("silencers_off", False))
             elif op == "typed_in":
@@ -139,8 +196,94 @@ def main():
                 reply = {"failure": f"unknown request {op!r}"}
         except BaseException as error:  # noqa: BLE001 — say what broke; the grader decides
             reply = {"failure": "".join(traceback.format_exception_only(type(error), error))[:500]}
-        PROTOCOL_OUT.write(wire.dumps(reply) + "\n")
+        replies.write(wire.dumps(reply) + "\n")
+        replies.flush()
+
+
+class Worker:
+    """One forked worker and the two pipes to it."""
+
+    def __init__(self):
+        from_supervisor, to_worker = os.pipe()       # (read end, write end)
+        from_worker, to_supervisor = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:                                   # the worker: it never returns from here
+            try:
+                os.setpgid(0, 0)
+                for fd in (PROTOCOL_IN.fileno(), PROTOCOL_OUT.fileno(), to_worker, from_worker):
+                    os.close(fd)
+                serve(os.fdopen(from_supervisor, "r", encoding="utf-8"),
+                      os.fdopen(to_supervisor, "w", buffering=1, encoding="utf-8"))
+            except BaseException:  # noqa: BLE001 — the agent's own failure, into the student's output file
+                traceback.print_exc()
+            finally:
+                for stream in (sys.stdout, sys.stderr):
+                    stream.flush()
+                os._exit(0)
+        try:
+            os.setpgid(self.pid, self.pid)          # also here: the worker may not have run yet
+        except (ProcessLookupError, PermissionError):
+            pass
+        os.close(from_supervisor)
+        os.close(to_supervisor)
+        self.requests = os.fdopen(to_worker, "w", buffering=1, encoding="utf-8")
+        self.replies = os.fdopen(from_worker, "r", encoding="utf-8")
+        self.ended = None
+
+    def ask(self, line, deadline):
+        """The worker's reply line, or an {"ended": ...} reply if it exited or overran the deadline."""
+        if self.ended:
+            return wire.dumps({"ended": self.ended})
+        try:
+            self.requests.write(line if line.endswith("\n") else line + "\n")
+            self.requests.flush()
+            ready, _, _ = select.select([self.replies], [], [], deadline)
+            reply = self.replies.readline() if ready else None
+        except (BrokenPipeError, OSError):
+            reply = ""
+        if reply is None:
+            self.stop()
+            self.ended = "timeout"
+        elif not reply.endswith("\n"):
+            self.stop()
+            self.ended = "exit"
+        return wire.dumps({"ended": self.ended}) if self.ended else reply.rstrip("\n")
+
+    def stop(self):
+        for close in (self.requests.close, self.replies.close):
+            try:
+                close()
+            except OSError:
+                pass
+        for kill in (os.killpg, os.kill):            # its group (what it started), then itself
+            try:
+                kill(self.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def main():
+    """The supervisor: a new worker for every "load", each request passed on with its deadline."""
+    worker = None
+    for line in PROTOCOL_IN:
+        try:
+            request = wire.loads(line)
+            if request.get("op") == "load":
+                if worker is not None:
+                    worker.stop()
+                worker = Worker()
+            reply = worker.ask(line, float(request.get("deadline", 30.0))) if worker is not None \
+                else wire.dumps({"failure": "no exercise loaded"})
+        except BaseException as error:  # noqa: BLE001 — say what broke; the grader decides
+            reply = wire.dumps({"failure": "".join(traceback.format_exception_only(type(error), error))[:500]})
+        PROTOCOL_OUT.write(reply + "\n")
         PROTOCOL_OUT.flush()
+    if worker is not None:
+        worker.stop()
 
 
 if __name__ == "__main__":

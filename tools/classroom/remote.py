@@ -6,7 +6,9 @@ every call is carried out by the student's function inside the jail. The engine 
 right answers, the known mistakes, the comparison, the verdict — runs here, in the grader's process,
 which the student's code cannot reach: it can only decide what its own function returns.
 
-One jail per exercise: a crash, ``exit()`` or ``os._exit`` there ends that exercise's check only.
+One jail per student (``Jail``), and in it a fresh worker process per exercise (inside.py): a crash,
+``exit()``, ``os._exit`` or an endless loop there ends that exercise's check only. Should the student's
+code kill the whole jail, the next exercise starts a new one.
 """
 
 import builtins
@@ -21,7 +23,8 @@ from tools.classroom import sandbox, wire
 
 HERE = Path(__file__).resolve().parent
 LOAD_SECONDS = 20.0            # running the student's cells (imports included)
-MARGIN_SECONDS = 3.0           # beyond the engine's own time limit for one call
+MARGIN_SECONDS = 3.0           # beyond the engine's own time limit for one call (the worker is killed then)
+DEFAULT_CALL_SECONDS = 10.0    # a call the engine gives no time limit
 
 
 class ProcessEnded(Exception):
@@ -49,20 +52,21 @@ def remote_error(record):
 
 
 class Jail:
-    """One sandboxed Python process running inside.py, and the pipe to talk to it."""
+    """One sandboxed Python process running inside.py (a supervisor forking one worker per exercise),
+    and the pipe to talk to it."""
 
-    def __init__(self, scratch, limits):
-        scratch = Path(scratch)
-        scratch.mkdir(parents=True, exist_ok=True)
+    def __init__(self, scratch, limits=sandbox.Limits()):
+        self.scratch, self.limits = Path(scratch), limits
+        self.scratch.mkdir(parents=True, exist_ok=True)
         for name in ("inside.py", "wire.py"):
-            shutil.copyfile(HERE / name, scratch / name)
-        self.process = sandbox.start([sys.executable, str(scratch.resolve() / "inside.py")], scratch, limits,
-                                     stderr=None)
+            shutil.copyfile(HERE / name, self.scratch / name)
+        self.process = sandbox.start([sys.executable, str(self.scratch.resolve() / "inside.py")], self.scratch,
+                                     limits, stderr=None)
         self.replies = queue.Queue()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
-        self.dead = None
-        self.timed_out = False          # stopped for taking too long: later calls report the time limit
+        self.dead = None                # the jail itself ended: no further exercise can run in it
+        self.ended = None               # this exercise's worker ended ("timeout" or "exit")
 
     def _read(self):
         for line in self.process.stdout:
@@ -70,29 +74,40 @@ class Jail:
         self.replies.put(None)
 
     def ask(self, request, seconds):
-        """Send one request; the reply, or ProcessEnded if the process ended or took too long."""
-        if self.dead:
-            raise ProcessEnded(self.dead)
+        """Send one request, to be answered within ``seconds``; the reply, or ProcessEnded if the student's
+        code ended (or overran) this exercise's worker, or the whole jail."""
+        if request["op"] == "load":
+            self.ended = None
+        if self.dead or self.ended:
+            raise ProcessEnded(self.reason())
         try:
-            self.process.stdin.write(wire.dumps(request) + "\n")
+            self.process.stdin.write(wire.dumps(dict(request, deadline=seconds)) + "\n")
             self.process.stdin.flush()
-            line = self.replies.get(timeout=seconds)
+            line = self.replies.get(timeout=seconds + MARGIN_SECONDS)
         except (BrokenPipeError, OSError):
             line = None
-        except queue.Empty:
-            self.close()
-            self.timed_out = True
-            self.dead = f"your code did not answer within {seconds:g} s, so it was stopped"
-            raise ProcessEnded(self.dead) from None
+        except queue.Empty:             # the supervisor itself stopped answering: end the jail
+            line, self.ended = None, "timeout"
         if line is None:
             self.close()
-            self.dead = ("your code ended the Python process (exit(), os._exit(), a crash, or more memory "
-                         "than the grader allows)")
-            raise ProcessEnded(self.dead)
+            self.dead, self.ended = True, self.ended or "exit"
+            raise ProcessEnded(self.reason())
         reply = wire.loads(line)
+        if "ended" in reply:
+            self.ended = reply["ended"]
+            raise ProcessEnded(self.reason())
         if "failure" in reply:
             raise ProcessEnded(f"the grader's agent failed: {reply['failure']}")
         return reply
+
+    @property
+    def timed_out(self):
+        return self.ended == "timeout"
+
+    def reason(self):
+        if self.timed_out:
+            return "your code did not answer in time, so it was stopped"
+        return "your code ended the Python process (exit(), os._exit(), a crash, or more memory than the grader allows)"
 
     def close(self):
         sandbox.stop(self.process)
@@ -116,7 +131,8 @@ class RemoteAnswer:
     def remote_call(self, args, seconds, silencers_off=False):
         try:
             reply = self.jail.ask({"op": "call", "args": wire.encode(tuple(args)), "seconds": seconds,
-                                   "silencers_off": silencers_off}, seconds + MARGIN_SECONDS)
+                                   "silencers_off": silencers_off},
+                                  (seconds or DEFAULT_CALL_SECONDS) + MARGIN_SECONDS)
         except ProcessEnded as ended:
             return Call(error=TimeLimitExceeded() if self.jail.timed_out else ended)
         return Call(value=wire.decode(reply["value"]),
@@ -131,15 +147,18 @@ class RemoteAnswer:
             return False
 
 
-def check_in_sandbox(exercise, cells, function_name, scratch, limits=sandbox.Limits()):
+def check_in_sandbox(exercise, cells, function_name, scratch, limits=sandbox.Limits(), jail=None):
     """The engine's CheckResult for the student's ``function_name``, defined by running ``cells``
-    (the chapter's set-up cell and the student's answer cells) in a fresh jail."""
-    jail = Jail(scratch, limits)
+    (the chapter's set-up cell and the student's answer cells) in the sandbox: in ``jail`` if given
+    (one per student, see Students), else in a jail of its own in ``scratch``."""
+    own = jail is None
+    if own:
+        jail = Jail(scratch, limits)
     try:
         watched = list(exercise.forbidden) + [name for need in exercise.required for name in need.split("|")]
         try:
             loaded = jail.ask({"op": "load", "cells": list(cells), "function": function_name, "watched": watched,
-                               "exercise": exercise.id}, LOAD_SECONDS)
+                               "forbidden": list(exercise.forbidden), "exercise": exercise.id}, LOAD_SECONDS)
         except ProcessEnded as ended:
             return Checker(exercise, _Unloadable(function_name, str(ended))).run()
         if not loaded["found"] or not loaded["callable"]:
@@ -147,7 +166,30 @@ def check_in_sandbox(exercise, cells, function_name, scratch, limits=sandbox.Lim
             return Checker(exercise, answer).run()
         return Checker(exercise, RemoteAnswer(jail, function_name)).run()
     finally:
-        jail.close()
+        if own:
+            jail.close()
+
+
+class StudentJail:
+    """One jail for one student's notebook, started again if their code ends it: ``with StudentJail(scratch)
+    as jails: check_in_sandbox(..., jail=jails.current())``."""
+
+    def __init__(self, scratch, limits=sandbox.Limits()):
+        self.scratch, self.limits, self.jail = Path(scratch), limits, None
+
+    def current(self):
+        if self.jail is None or self.jail.dead:
+            if self.jail is not None:
+                self.jail.close()
+            self.jail = Jail(self.scratch, self.limits)
+        return self.jail
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.jail is not None:
+            self.jail.close()
 
 
 class _Missing:

@@ -1,7 +1,7 @@
 """Run a student's code where it can harm nothing: a bubblewrap jail with limits.
 
 What the code inside can see: the Python interpreter and its packages (read-only), the course's
-``helpers`` package (read-only), and one scratch folder of its own (read-write), which is also its
+``helpers`` package (read-only, without the checks' recorded answers), and one scratch folder of its own (read-write), which is also its
 working directory and home. It sees no other file: not the course directory (source/, release/, the
 gradebook, other students' submissions), not the repository (solutions/, tools/), not /etc or /root.
 It has no network (a network namespace with no interface but a down loopback), its own process and
@@ -81,6 +81,14 @@ def _read_only_roots():
     return sorted(r for r in roots if not str(r).startswith("/usr"))
 
 
+def _recorded_answers(helpers):
+    """helpers/checks/recorded in the course and in any installed copy of helpers the jail can see."""
+    places = [helpers / "checks" / "recorded"]
+    for root in [Path("/usr"), *_read_only_roots()]:
+        places += root.glob("lib/python3*/*-packages/helpers/checks/recorded")
+    return [place for place in places if place.is_dir()]
+
+
 def _jail_arguments(scratch, helpers=HELPERS):
     args = ["--unshare-all", "--unshare-user", "--uid", str(NOBODY), "--gid", str(NOBODY),
             "--die-with-parent", "--new-session", "--cap-drop", "ALL",
@@ -95,8 +103,10 @@ def _jail_arguments(scratch, helpers=HELPERS):
         args += ["--ro-bind-try", extra, extra]
     for root in _read_only_roots():
         args += ["--ro-bind", str(root), str(root)]
-    args += ["--ro-bind", str(helpers), str(helpers),
-             "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+    args += ["--ro-bind", str(helpers), str(helpers)]
+    for recorded in _recorded_answers(helpers):               # the checks' recorded answers: not for students
+        args += ["--tmpfs", str(recorded)]
+    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
              "--bind", str(scratch), str(scratch), "--chdir", str(scratch),
              "--clearenv", "--setenv", "HOME", str(scratch), "--setenv", "PATH", "/usr/bin:/bin",
              "--setenv", "MPLCONFIGDIR", str(scratch / ".matplotlib"), "--setenv", "MPLBACKEND", "Agg",
