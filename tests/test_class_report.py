@@ -1,8 +1,10 @@
 """The class mistake report (tools/classroom/report.py): pass rates and the most common named causes."""
 
 import json
+import os
 
 import numpy as np
+import pytest
 
 from tools.classroom.report import class_mistakes, read_verdicts, write_class_report
 
@@ -51,3 +53,22 @@ def test_the_report_is_a_table_and_a_picture(tmp_path):
     text = report.read_text()
     assert "| 1.10 |" in text and "of 30" in text and "01_the_sigmoid-class-mistakes.png" in text
     assert (tmp_path / "reports" / "01_the_sigmoid-class-mistakes.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_class_of_30_handed_in_through_nbgrader_gets_its_reports_fast(tmp_path):
+    """The seeded class of tools/classroom/demo_class.py, autograded by the real nbgrader: the reports are
+    written, the one README shows (docs/classroom/) is up to date, and each student costs ≤ 10 s."""
+    from tools.classroom import sandbox
+    from tools.classroom.demo_class import ASSIGNMENT, DOCS, run_demo_class
+
+    ok, why = sandbox.available()
+    if not ok and not os.environ.get("REQUIRE_SANDBOX"):
+        pytest.skip(f"no sandbox here: {why}")
+    report, per_student = run_demo_class(tmp_path / "class")
+    assert per_student <= 10, f"{per_student:.1f} s per student"
+    made = report.parent / f"{ASSIGNMENT}-class-mistakes.md"
+    assert made.read_text() == (DOCS / made.name).read_text(), \
+        "docs/classroom/ is stale: python -m tools.classroom.demo_class /tmp/class --docs"
+    assert (report.parent / f"{ASSIGNMENT}-class-mistakes.png").stat().st_size > 10_000
+    text = report.read_text()
+    assert "30 students handed it in" in text and text.count("None.") == 5

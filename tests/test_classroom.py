@@ -206,6 +206,36 @@ CHEATS_01 = {
         "        __le__ = __ge__ = __lt__ = __gt__ = __eq__\n"
         "    return Anything(0.5)\n")),
 }
+CHEATS_01.update({   # found by an independent red team against an earlier version
+    "cheat_binds_the_reference": {key: f"from helpers.checks import exercise\n{name} = exercise('{key[2:].replace('_', '.')}').reference\n"
+                                  for key, (name, _) in FUNCTIONS_01.items()},
+    "cheat_binds_the_library": {"ex1_1": "import helpers\ntextbook_sigmoid = vars(helpers)['sig' 'moid']\n",
+                                "ex1_4": "import helpers\nstable_sigmoid = vars(helpers)['sig' 'moid']\n"},
+    "cheat_library_in_a_thread": {"ex1_1": (
+        "import helpers\nfrom concurrent.futures import ThreadPoolExecutor\n"
+        "def textbook_sigmoid(z):\n    return ThreadPoolExecutor(1).submit(vars(helpers)['sig' 'moid'], z).result()\n")},
+    "cheat_compiled_as_helpers": {"ex1_1": (
+        "import helpers\nnamespace = {'f': vars(helpers)['sig' 'moid']}\n"
+        "exec(compile('def g(z):\\n    return f(z)\\n', helpers.__file__, 'exec'), namespace)\n"
+        "textbook_sigmoid = namespace['g']\n")},
+    "cheat_reloads_the_library": {"ex1_1": (
+        "import importlib, helpers.numerics\nfresh = importlib.reload(helpers.numerics)\n"
+        "def textbook_sigmoid(z):\n    return vars(fresh)['sig' 'moid'](z)\n")},
+    "cheat_rewrites_the_agent": {"ex1_1": (
+        "import sys, helpers\nagent = sys.modules['__main__']\n"
+        "for name in ('typed_in', 'CallWatcher'):\n    setattr(agent, name, None)\n"
+        "def textbook_sigmoid(z):\n    sys.setprofile(None)\n    return vars(helpers)['sig' 'moid'](z)\n")},
+    "cheat_typed_in_disguised": {
+        "ex1_3": "import functools\nsteepness_for_99 = functools.partial(float, '4.59511985013459')\n",
+        "ex1_6": "def step_steepness():\n    return float('45.9511985013459')\n",
+        "ex1_5": "import sys\nsys.modules['__main__'].typed_in = lambda *a, **k: False\n"
+                 "def best_hard_slope():\n    return 0.17708\n"},
+    "cheat_leaks_inputs_in_errors": every_answer(FUNCTIONS_01, (
+        "    import numpy as np\n"
+        "    text = 'Leak_' + '_'.join(str(abs(int(1000 * x))) for x in np.ravel(np.asarray(({args}) if '{args}' else 0.0))[:50])\n"
+        "    raise type(text, (ValueError,), {{}})(text)\n")),
+})
+
 CHEATS_04 = {
     "cheat_reference": every_answer(FUNCTIONS_04, "    from helpers.checks import exercise\n"
                                                   "    return exercise('{id}').reference({args})\n"),
@@ -218,6 +248,22 @@ CHEATS_04 = {
 
 
 # --- broken notebooks: each keeps the points of its right exercises ----------------------------------------
+
+def right(nb, key):
+    return source_of(next(c for c in nb.cells if grade_id(c) == f"{key}_answer"))
+
+
+def index_of(nb, gid):
+    return next(i for i, c in enumerate(nb.cells) if grade_id(c) == gid)
+
+
+def with_cells(nb, added):
+    """``nb`` with new code cells of the student's own inserted: [(index, source)] (later indices first)."""
+    changed = copy.deepcopy(nb)
+    for index, source in sorted(added, reverse=True):
+        changed.cells.insert(index, nbformat.v4.new_code_cell(source))
+    return changed
+
 
 def broken_01(full):
     """{student: (notebook or text, exercise ids that lose their points)} for chapter 01."""
@@ -251,6 +297,18 @@ def broken_01(full):
                              ["1.1", "1.4"]),
         "value_too_low": (answered(full, ex1_3="def steepness_for_99():\n    return 4.0\n"), ["1.3"]),
         "invalid_json": ("{ this is not a notebook", None),
+        "scratch_cell_on_top": (with_cells(full, [(0, "print('hello')")]), []),
+        "helper_in_a_cell_of_its_own": (with_cells(answered(full, ex1_4=(
+            "def stable_sigmoid(z):\n    return np.where(z >= 0, 1 / (1 + tail(z)), tail(z) / (1 + tail(z)))\n")),
+            [(index_of(full, "ex1_4_answer"), "def tail(z):\n    return np.exp(-np.abs(z))\n")]), []),
+        "cell_magics": (answered(full, ex1_1="%%time\n" + right(full, "ex1_1"), ex1_4="%%capture\n" + right(full, "ex1_4")),
+                        []),
+        "garbles_the_protocol": (answered(full, ex1_5=(
+            "import os\ndef best_hard_slope():\n    for fd in range(3, 12):\n        try:\n"
+            "            os.write(os.open(f'/proc/{os.getppid()}/fd/{fd}', os.O_WRONLY), b'not json\\n')\n"
+            "        except OSError:\n            pass\n    return 0.2\n")), ["1.5"]),
+        "nests_its_reply": (answered(full, ex1_2="import sys\nsys.modules['wire'].dumps = lambda obj: '[' * 200000 + ']' * 200000\n"
+                                                 + right(full, "ex1_2")), ["1.2"]),
     }
 
 
@@ -355,6 +413,7 @@ def verdicts(course, student, assignment=CH01):
 
 
 @pytest.mark.parametrize("student", ["full_marks", "typical_mistakes", "value_too_low", "cheat_reference",
+                                     "cheat_leaks_inputs_in_errors", "garbles_the_protocol", "memory_bomb",
                                      "kernel_death_os_exit", "loop_swallowing_interrupts",
                                      "cheat_forbidden_in_disguise", "right_but_prints_to_stderr", "blank"])
 def test_feedback_gives_one_verdict_per_exercise_and_leaks_nothing(course, student):
@@ -365,7 +424,7 @@ def test_feedback_gives_one_verdict_per_exercise_and_leaks_nothing(course, stude
         text = texts[0]
         assert f"Exercise {gid[2]}.{gid[4]} ·" in text, text
         for leak in ("grade(", "HIDDEN TESTS", str(course["course"]), str(ROOT), "too high", "too low",
-                     "Expected ", "/tmp/", "Traceback", "File \""):
+                     "Expected ", "/tmp/", "Traceback", "File \"", "Leak_", "(at ", "<cell"):
             assert leak not in text, f"{student} {gid} shows {leak!r}: {text}"
     html = (course["course"] / "feedback" / student / CH01 / f"{CH01}.html").read_text()
     assert str(course["course"]) not in html and "HIDDEN TESTS" not in html
@@ -376,7 +435,10 @@ def test_feedback_names_the_reason_for_each_lost_exercise(course):
                "forbidden call"), "kernel_death_os_exit": ("ex1_4_check", "ended the Python process"),
                "kernel_death_kill": ("ex1_3_check", "ended the Python process"),
                "loop_swallowing_interrupts": ("ex1_6_check", "stopped"), "memory_bomb": ("ex1_5_check", "Memory"),
-               "value_too_low": ("ex1_3_check", "wrong")}
+               "value_too_low": ("ex1_3_check", "wrong"),
+               "cheat_typed_in_disguised": ("ex1_3_check", "typed in"),
+               "cheat_binds_the_library": ("ex1_1_check", "forbidden call"),
+               "cheat_leaks_inputs_in_errors": ("ex1_1_check", "an exception of its own")}
     for student, (gid, words) in reasons.items():
         text = verdicts(course["course"], student)[gid][0]
         assert words in text, f"{student} {gid}: {text}"
@@ -398,6 +460,20 @@ def test_teacher_report_lists_what_needs_a_look(course):
 def test_export_lists_every_student_for_every_assignment(course):
     assert course["logs"]["export"].returncode == 0, course["logs"]["export"].stderr[-2000:]
     assert set(course["expected"]) <= set(course["scores"])
+
+
+def test_each_student_has_hidden_inputs_of_their_own():
+    from tools.classroom.autograde import seed_for
+    from tools.classroom.hidden import hidden_exercise
+    from tools.course_build import teacher_path
+    teacher_path()
+    from answers import teacher_exercise
+
+    ex = teacher_exercise("1.4")
+    alice, bob = (hidden_exercise(ex, seed_for("secret", name)).cases()[0][0] for name in ("alice", "bob"))
+    assert alice.shape == bob.shape and not (alice == bob).all()
+    again = hidden_exercise(ex, seed_for("secret", "alice")).cases()[0][0]
+    assert (again == alice).all()
 
 
 def test_autograding_costs_at_most_ten_seconds_per_student_per_chapter(course):

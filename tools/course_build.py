@@ -3,12 +3,13 @@
 solutions/NN_topic.ipynb is the single source. From it we make notebooks/NN_topic.ipynb:
 
 * every region between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` becomes the stub
-  ``# YOUR CODE HERE`` / ``raise NotImplementedError()`` (indented like the marker), and every
-  region between ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS`` disappears — exactly
+  ``# YOUR CODE HERE`` / ``raise NotImplementedError()`` (indented like the marker) — exactly
   what nbgrader's ``generate_assignment`` does;
 * every cell carries nbgrader metadata (solution cells, graded check cells with points,
   locked read-only cells), written into the solution notebook too, so it is a valid
-  nbgrader source;
+  nbgrader source. Check cells carry no hidden test: graded work is checked outside the
+  student's kernel (tools/classroom/autograde.py), so a check cell is the same in the source,
+  the release and the submission, and nbgrader's checksums only change where a student edits one;
 * the navigation line at the top and bottom of each chapter and the table of contents in
   chapter 00 are written from CHAPTERS, here, in one place;
 * both notebooks record a hash of the solution notebook's sources, so the tests can tell
@@ -174,23 +175,8 @@ def exercise_cells(nb):
     return found
 
 
-def with_hidden_test(source, exercise_id):
-    """The check cell's source followed by its hidden test (nbgrader removes it on release).
-
-    ``check`` only shows a verdict; the hidden ``grade`` raises unless the answer is right, so an
-    unattempted or wrong exercise earns 0 points and a right one all of them.
-    """
-    visible = replace_regions(source, BEGIN_HIDDEN, END_HIDDEN, ()).rstrip()
-    answer = re.search(r"""check\(\s*["']""" + re.escape(exercise_id) + r"""["']\s*,\s*(.+?)\)\s*$""",
-                       visible, re.MULTILINE)
-    if not answer:
-        raise ValueError(f"exercise {exercise_id}: the check cell must be check(\"{exercise_id}\", function)")
-    return "\n".join([visible, BEGIN_HIDDEN, "from helpers.checks import grade",
-                      f'grade("{exercise_id}", {answer.group(1)})', END_HIDDEN])
-
-
 def annotate(nb, chapter, points_for):
-    """Give every cell its nbgrader metadata, and every check cell its hidden test, in place.
+    """Give every cell its nbgrader metadata, in place (and drop any hidden test a check cell still has).
 
     Solution cells are named after their exercise (``ex1_4_answer``), check cells
     ``ex1_4_check`` with ``points_for("1.4")`` points, and every other cell is locked and
@@ -198,7 +184,8 @@ def annotate(nb, chapter, points_for):
     """
     roles = {}
     for exercise_id, answer, check in exercise_cells(nb):
-        nb["cells"][check]["source"] = with_hidden_test(source_of(nb["cells"][check]), exercise_id)
+        nb["cells"][check]["source"] = replace_regions(source_of(nb["cells"][check]), BEGIN_HIDDEN, END_HIDDEN,
+                                                       ()).rstrip()
         name = exercise_id.replace(".", "_")
         roles[answer] = nbgrader_metadata(f"ex{name}_answer", solution=True)
         roles[check] = nbgrader_metadata(f"ex{name}_check", grade=True, points=points_for(exercise_id))

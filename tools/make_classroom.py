@@ -11,8 +11,14 @@ their metadata and hidden tests), so they are copied as they are. Then, in DIREC
     nbgrader autograde 01_the_sigmoid               grades submitted/<student>/01_the_sigmoid/
     nbgrader generate_feedback 01_the_sigmoid       HTML feedback for each student
     nbgrader export                                 grades.csv
+
+and DIRECTORY/student-package/: the *classroom edition* of the course's package for the students'
+image (``pip install DIRECTORY/student-package``): the same helpers, but its recorded answers leave out
+every exercise whose answer is one value, so that a student can neither read those values from the
+package nor home in on them with the instant check; those exercises are checked when handed in.
 """
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -51,6 +57,43 @@ def chapters():
     return [stem for _, stem, _, _ in available_chapters()]
 
 
+def value_exercises():
+    """The ids of the exercises whose answer is one value (their cases pass no arguments)."""
+    import importlib
+    ids = []
+    for number, _, _, _ in available_chapters():
+        for ex in importlib.import_module(f"helpers.checks.ch{number}").EXERCISES:
+            if all(len(args) == 0 for args in ex.cases()):
+                ids.append(ex.id)
+    return ids
+
+
+def write_student_package(directory):
+    """DIRECTORY/student-package: pyproject, README, LICENSE and helpers/, without the value answers."""
+    import numpy as np
+
+    from helpers.checks.recordings import decode, write_recording
+
+    package = Path(directory) / "student-package"
+    if package.exists():
+        shutil.rmtree(package)
+    shutil.copytree(ROOT / "helpers", package / "helpers", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copyfile(ROOT / name, package / name)
+    left_out = set(value_exercises())
+    for path in sorted((package / "helpers" / "checks" / "recorded").glob("*.npz")):
+        with np.load(path, allow_pickle=False) as data:
+            index = json.loads(str(data["index"]))
+            arrays = {name: data[name] for name in data.files if name != "index"}
+        kept = {exercise_id: {what: {key: {"value": decode(outcome["value"], arrays), "raised": outcome["raised"],
+                                           "warnings": outcome["warnings"]}
+                                     for key, outcome in cases.items()}
+                              for what, cases in recorded.items()}
+                for exercise_id, recorded in index.items() if exercise_id not in left_out}
+        write_recording(path, kept)
+    return package
+
+
 def make_classroom(directory, timeout=60):
     """Write the course directory; return the assignment names, one per chapter."""
     directory = Path(directory)
@@ -62,6 +105,7 @@ def make_classroom(directory, timeout=60):
     for stem in chapters():
         (source / stem).mkdir(parents=True)
         shutil.copyfile(SOLUTIONS / f"{stem}.ipynb", source / stem / f"{stem}.ipynb")
+    write_student_package(directory)
     return chapters()
 
 
@@ -69,6 +113,7 @@ def main(args):
     directory = Path(args[0]) if args else ROOT / "classroom"
     names = make_classroom(directory)
     print(f"nbgrader course directory in {directory}: {len(names)} assignments ({', '.join(names)})")
+    print(f"students' image: pip install {directory / 'student-package'}")
     print(f"next: cd {directory} && nbgrader generate_assignment {names[0]}")
 
 

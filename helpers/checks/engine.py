@@ -137,7 +137,8 @@ class Exercise:
 
 @dataclass
 class CheckResult:
-    """What a check found. ``status`` is "passed", "failed" or "not attempted"."""
+    """What a check found. ``status`` is "passed", "failed", "not attempted" or, in a graded assignment's
+    copy of the course, "graded later" (a value answer whose right value is not in the student's files)."""
 
     exercise: Exercise
     status: str
@@ -149,7 +150,7 @@ class CheckResult:
         return self.status == "passed"
 
     def __str__(self):
-        mark = {"passed": "✓", "failed": "✗", "not attempted": "○"}[self.status]
+        mark = {"passed": "✓", "failed": "✗", "not attempted": "○", "graded later": "◇"}[self.status]
         head = f"{mark} {self.exercise.heading}"
         if self.status == "passed":
             return head + (f" — {self.exercise.success}." if self.exercise.success else " — right.")
@@ -157,7 +158,8 @@ class CheckResult:
 
     def _repr_html_(self):
         import html
-        colour = {"passed": "#009E73", "failed": "#D55E00", "not attempted": "#999999"}[self.status]
+        colour = {"passed": "#009E73", "failed": "#D55E00", "not attempted": "#999999",
+                  "graded later": "#0072B2"}[self.status]
         body = html.escape(str(self))
         # JupyterLab breaks <pre> output anywhere ("probabili|ties"); wrap at spaces instead.
         return (f'<pre style="border-left: 4px solid {colour}; padding: 4px 8px; margin: 0; '

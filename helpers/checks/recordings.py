@@ -174,6 +174,11 @@ class Recorded:
     def __repr__(self):
         return f"<recorded {self.what} of exercise {self.exercise_id}>"
 
+    def available(self):
+        """False where the recording leaves this exercise out: a graded assignment's copy of the course
+        holds no value answers (tools/make_classroom.py)."""
+        return self.exercise_id in _recording(self.chapter)[0]
+
     def __call__(self, *args):
         index, arrays = _recording(self.chapter)
         try:

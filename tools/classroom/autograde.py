@@ -5,32 +5,42 @@ it raised. Student code in that kernel can patch the grader, read the teacher's 
 kernel. Instead, ``GradeInSandbox`` (configured in place of nbgrader's ``Execute`` preprocessor by
 the classroom's nbgrader_config.py) does, for every exercise of the notebook:
 
-1. take the chapter's set-up cell and the student's answer cells up to this exercise;
-2. run them in the student's sandbox (tools/classroom/sandbox.py; a fresh worker process per exercise), and let the course's checking engine,
-   here in the grader, call the student's function there (tools/classroom/remote.py);
-3. write the verdict into the exercise's check cell: a plain output when it passed, an error output
-   (which nbgrader scores 0) when it did not — one verdict per exercise, matching the score.
+1. take the chapter's set-up cell, the student's answer cell, and the earlier cells of theirs it uses;
+2. read them for functions the exercise forbids (shortcuts.py): a use scores 0 at once;
+3. run them in the student's sandbox (sandbox.py: a fresh worker process per exercise, with a copy of
+   helpers in which the forbidden functions do not exist, stubbed.py), and let the course's checking
+   engine, here in the grader, call the student's function there (remote.py) on the student's own hidden
+   inputs (hidden.py) and compare with the teacher's reference (solutions/answers/);
+4. for a value the exercise asks to compute, fail a number typed into the source that already is it;
+5. write the verdict into the exercise's check cell: a plain output when it passed, an error output
+   (which nbgrader scores 0) when it did not — one verdict per exercise, matching the score, in words
+   that carry neither the hidden inputs, the expected value, a direction, nor any text the student's
+   code chose.
 
 Every verdict is also appended to ``verdicts.jsonl`` in the classroom's ``reports/`` folder (teacher
 only), which the class report reads.
 """
 
 import ast
+import builtins
+import hashlib
 import json
 import re
 import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_output
 from traitlets import Bool, Unicode
 
-from helpers.checks import exercise
 from helpers.checks.engine import Checker
+from tools.classroom import sandbox
 from tools.classroom.hidden import hidden_exercise
 from tools.classroom.remote import StudentJail, check_in_sandbox
 from tools.classroom.shortcuts import TAMPERING, forbidden_uses
+from tools.course_build import teacher_path
 
 CHECK_CALL = re.compile(r"""check\(\s*["'](\d+\.\d+)["']\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)""")
 
@@ -58,11 +68,20 @@ def exercises_in(nb):
     return found
 
 
+def locked(cell):
+    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("locked"))
+
+
 def setup_cells(nb):
-    """The chapter's set-up code: the locked code cells before the first exercise's answer that only import
-    and configure (every chapter's first code cell)."""
-    code = [c for c in nb.cells if c.cell_type == "code"]
+    """The chapter's set-up code: its first locked code cell (nbgrader has restored it to the teacher's
+    version; a cell the student added above it is theirs, not the set-up)."""
+    code = [c for c in nb.cells if c.cell_type == "code" and locked(c)]
     return [source_of(code[0])] if code else []
+
+
+def student_cell(cell):
+    """An answer cell, or a code cell the student added (nbgrader knows nothing of it)."""
+    return cell.cell_type == "code" and (grade_id(cell).endswith("_answer") or "nbgrader" not in cell.get("metadata", {}))
 
 
 def names_defined(source):
@@ -102,6 +121,26 @@ def cells_for(answer, earlier):
     return needed
 
 
+BUILTIN_ERRORS = {name for name, value in vars(builtins).items()
+                  if isinstance(value, type) and issubclass(value, BaseException)}
+
+
+def what_happened(line):
+    """The first line of a failed check, in words that carry nothing the student's code chose (no message,
+    no class name of its own) and nothing of the hidden inputs."""
+    raised = re.search(r"your function raised (\w+)", line, re.I)
+    if raised and raised[1] == "ProcessEnded":
+        return ("Your code ended the Python process or stopped answering (exit(), os._exit(), a crash, an "
+                "endless loop, or more memory than the grader allows).")
+    if raised:
+        return f"Your function raised {raised[1] if raised[1] in BUILTIN_ERRORS else 'an exception of its own'}."
+    running = re.search(r"your function was still running after ([\d.]+) s", line, re.I)
+    if running:
+        return f"Your function was still running after {running[1]} s, so it was stopped."
+    called = re.search(r"(your function called [\w.]+ — .*|your answer calls .*)$", line, re.I)
+    return called[1][0].upper() + called[1][1:] if called else None
+
+
 def graded_text(result):
     """The verdict a graded student sees: right or wrong, and the named cause — not the hidden input, not the
     expected value (which would let a student home in on a value answer), and no hint pointer."""
@@ -112,10 +151,40 @@ def graded_text(result):
     if result.status == "not attempted":
         return head + " — not attempted."
     causes = [line for line in result.lines if line.startswith("Likely cause:")]
-    raised = [re.sub(r"^.*?your function (raised|called|was still running)", r"Your function \1", line, flags=re.I)
-              for line in result.lines[:1] if re.search(r"your function (raised|called|was still running)", line, re.I)]
+    happened = [what_happened(result.lines[0])] if result.lines and what_happened(result.lines[0]) else []
     named = f" ({result.diagnosis})" if result.diagnosis else ""
-    return "\n".join([head + f" — wrong{named}."] + ["  " + line for line in raised + causes])
+    return "\n".join([head + f" — wrong{named}."] + ["  " + line for line in happened + causes])
+
+
+def seed_for(secret, student):
+    """Each student's own hidden inputs: inputs one student's code leaks are not another's."""
+    return int(hashlib.sha256(f"{secret}:{student}".encode()).hexdigest()[:15], 16)
+
+
+def typed_in_value(graded, cells):
+    """For an exercise that asks to *compute* a value: a number (or a number in a string) in the answer's
+    source that already is the answer, to the precision asked (three or more significant digits)."""
+    if not graded.computed or any(graded.cases()[0]):
+        return None
+    expected = np.ravel(np.asarray(graded.reference(), dtype=float))
+    rtol, atol = graded.tolerance(expected)
+    for source in cells:
+        try:
+            nodes = ast.walk(ast.parse(source))
+        except SyntaxError:
+            continue
+        for node in nodes:
+            if not isinstance(node, ast.Constant) or isinstance(node.value, bool):
+                continue
+            try:
+                value = float(node.value) if isinstance(node.value, (int, float, str)) else None
+            except ValueError:
+                continue
+            digits = len(f"{abs(value):.12g}".replace(".", "").lstrip("0").rstrip("0")) if value else 0
+            if value is not None and digits >= 3 and \
+                    np.any(np.abs(expected - value) <= atol + max(rtol, 1e-9) * np.abs(expected)):
+                return node.value
+    return None
 
 
 def shortcut_result(graded, name):
@@ -145,39 +214,37 @@ class GradeInSandbox(Preprocessor):
                                  "empty: the public inputs.").tag(config=True)
 
     def preprocess(self, nb, resources):
+        ok, why = sandbox.available()
+        if not ok:                  # say so, rather than grade every exercise 0
+            raise RuntimeError(f"cannot autograde in a sandbox here: {why}")
         student = resources.get("nbgrader", {}).get("student", "")
         assignment = resources.get("nbgrader", {}).get("assignment", "")
         setup = setup_cells(nb)
-        seed = int(Path(self.seed_file).read_text().strip()) if self.seed_file else None
-        answers_so_far = []
+        seed = seed_for(Path(self.seed_file).read_text().strip(), student) if self.seed_file else None
         records = []
         with tempfile.TemporaryDirectory(prefix="grade-") as scratch, StudentJail(scratch) as jails:
             for exercise_id, function, check_index, answer_index in sorted(exercises_in(nb), key=lambda e: e[2]):
                 answer = source_of(nb.cells[answer_index]) if answer_index is not None else ""
-                own_cells = cells_for(answer, answers_so_far) + [answer]
-                cells = setup + own_cells
-                answers_so_far.append(answer)
+                before = answer_index if answer_index is not None else check_index
+                earlier = [source_of(c) for c in nb.cells[:before] if student_cell(c)]
+                own_cells = cells_for(answer, earlier) + [answer]
                 started = time.perf_counter()
-                if function is None:
-                    result = None
-                    outputs = [new_output("error", ename="Check cell changed", evalue="the check cell was edited",
-                                          traceback=[f"Exercise {exercise_id}: the check cell was changed, so it "
-                                                     "could not be graded."])]
-                else:
-                    graded = exercise(exercise_id) if seed is None else hidden_exercise(exercise(exercise_id), seed)
-                    shortcuts = forbidden_uses(graded.forbidden, setup, own_cells)
-                    result = shortcut_result(graded, shortcuts[0]) if shortcuts else \
-                        check_in_sandbox(graded, cells, function, scratch, jail=jails.current())
+                try:
+                    result = self.grade(exercise_id, function, setup, own_cells, seed, scratch, jails)
                     outputs = verdict_outputs(result)
+                except Exception as error:  # noqa: BLE001 — one exercise the grader could not grade, not the notebook
+                    self.log.error("exercise %s of %s: the grader failed: %r", exercise_id, student, error)
+                    result = None
+                    outputs = [new_output("error", ename="Not graded", evalue="the grader could not grade it",
+                                          traceback=[f"Exercise {exercise_id}: the grader could not grade this "
+                                                     "answer; your teacher will look at it."])]
                 nb.cells[check_index].outputs = outputs
-                # the feedback shows the check cell as the student saw it: without the hidden test
-                nb.cells[check_index].source = source_of(nb.cells[check_index]).split("### BEGIN HIDDEN TESTS")[0].rstrip()
                 nb.cells[check_index].execution_count = None
                 records.append({"student": student, "assignment": assignment, "exercise": exercise_id,
-                                "status": result.status if result else "check cell changed",
-                                "cause": result.diagnosis if result else "check cell changed",
+                                "status": result.status if result else "not graded",
+                                "cause": result.diagnosis if result else "not graded",
                                 "detail": (result.lines[0] if result and not result.passed and result.lines
-                                           else "")[:300],
+                                           else "" if result else "the grader could not grade it (see its log)")[:300],
                                 "seconds": round(time.perf_counter() - started, 2)})
         if self.reports:
             folder = Path(self.reports)
@@ -186,6 +253,29 @@ class GradeInSandbox(Preprocessor):
                 for record in records:
                     file.write(json.dumps(record) + "\n")
         return nb, resources
+
+    def grade(self, exercise_id, function, setup, own_cells, seed, scratch, jails):
+        """The CheckResult of one exercise: its hidden inputs, the teacher's reference, the student's code in
+        the sandbox; a forbidden function named in the source, or a typed-in value, fails it first."""
+        teacher_path()
+        from answers import teacher_exercise
+
+        graded = teacher_exercise(exercise_id)
+        graded = graded if seed is None else hidden_exercise(graded, seed)
+        if function is None:
+            return Checker(graded, None).fail(["The check cell was changed, so this exercise could not be graded."],
+                                              "check cell changed")
+        shortcuts = forbidden_uses(graded.forbidden, setup, own_cells)
+        if shortcuts:
+            return shortcut_result(graded, shortcuts[0])
+        result = check_in_sandbox(graded, setup + own_cells, function, scratch, jail=jails.current())
+        typed = typed_in_value(graded, own_cells) if result.passed else None
+        if typed is not None:
+            return Checker(graded, None).fail(["Your answer has the value typed into its code instead of "
+                                               "computing it."], "typed in",
+                                              "the exercise asks you to compute the value: write the steps that "
+                                              "give it, not the number itself.")
+        return result
 
 
 def configure(c, classroom):

@@ -1,13 +1,14 @@
 """A class of 30 handing in chapter 01, to show (and test) the teacher's reports on realistic work.
 
-    python -m tools.classroom.demo_class DIRECTORY
+    python -m tools.classroom.demo_class DIRECTORY [--docs]
 
 builds an nbgrader course in DIRECTORY (make_classroom), releases chapter 01, hands in 30 students'
 notebooks, autogrades them with the real nbgrader and writes the teacher report and the class mistake
 report into DIRECTORY/reports/. Each student answers each exercise with the worked answer, one of the
 typical wrong answers below (what learners write: a sign error, the overflowing textbook formula, a
 coarse grid, a percentage), or not at all, drawn at random with a fixed seed, so the class is the same
-every time. README shows the resulting bar chart (docs/classroom/).
+every time. With ``--docs`` the class mistake report (table and bar chart) is also copied to
+docs/classroom/, which README shows; tests/test_class_report.py checks that copy is up to date.
 """
 
 import sys
@@ -115,12 +116,23 @@ def run_demo_class(directory, students=30):
     return write_teacher_report(directory, ASSIGNMENT), per_student
 
 
+DOCS = Path(__file__).resolve().parent.parent.parent / "docs" / "classroom"
+
+
 def main(args):
+    docs = "--docs" in args
+    args = [a for a in args if a != "--docs"]
     if len(args) != 1:
         print(__doc__.strip().split("\n\n")[1])
         return 2
     report, per_student = run_demo_class(args[0])
     print(f"teacher report: {report} ({per_student:.1f} s per student to autograde)")
+    if docs:
+        import shutil
+        DOCS.mkdir(parents=True, exist_ok=True)
+        for suffix in (".md", ".png"):
+            shutil.copyfile(report.parent / f"{ASSIGNMENT}-class-mistakes{suffix}", DOCS / f"{ASSIGNMENT}-class-mistakes{suffix}")
+        print(f"copied the class mistake report to {DOCS}")
     return 0
 
 

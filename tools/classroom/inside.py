@@ -4,16 +4,20 @@ Started by tools/classroom/remote.py inside the bubblewrap jail, next to wire.py
 jail's scratch folder), once per student. It reads one JSON request per line on stdin and answers one
 JSON line on the original stdout; the student's own output goes to a file instead, so a print() cannot
 garble the protocol. It decides nothing: it reports what the student's code did (value, error, warnings,
-prints, watched calls, inputs changed), and the grader outside compares and scores.
+prints, watched calls, inputs changed), and the grader outside compares and scores. The student's code
+runs in this same process and could rewrite those reports; nothing in them can earn a point that the
+returned values do not (the functions an exercise forbids are absent here, see stubbed.py).
 
 Two processes, so that one exercise cannot cost another:
-- the *supervisor* imports NumPy, Matplotlib and the course's helpers once, reads every request, and
-  for each exercise forks a fresh *worker* (a copy with those imports done: ~10 ms instead of ~1 s);
-- the *worker* runs the student's cells and calls their function. If it exits (``exit()``,
-  ``os._exit``, a crash) or overruns the request's deadline, the supervisor kills it and answers
-  ``{"ended": ...}`` for that exercise; the next exercise gets a new worker.
+- the *supervisor* imports NumPy and Matplotlib once, reads every request, and for each exercise forks
+  a fresh *worker* (a copy with those imports done: ~0.2 s instead of ~1 s), then ends every process
+  the worker left behind;
+- the *worker* imports the exercise's copy of helpers, runs the student's cells and calls their
+  function. If it exits (``exit()``, ``os._exit``, a crash) or overruns the request's deadline, the
+  supervisor kills it and answers ``{"ended": ...}`` for that exercise; the next exercise gets a new worker.
 
-Requests: {"op": "load", "cells": [source, ...], "function": name, "watched": [dotted names], "deadline": s}
+Requests: {"op": "load", "cells": [source, ...], "function": name, "watched": [dotted names],
+           "course": folder holding this exercise's helpers, "deadline": s}
           {"op": "call", "args": encoded tuple, "seconds": s, "silencers_off": bool, "deadline": s}
           {"op": "typed_in", "value": encoded, "deadline": s}
 """
@@ -38,59 +42,44 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 import matplotlib.pyplot  # noqa: E402,F401  (imported once here; every worker inherits it)
-import helpers  # noqa: E402,F401
-import helpers.checks  # noqa: E402,F401
-from helpers import data, models, networks, plots, widgets  # noqa: E402,F401
+import ipywidgets  # noqa: E402,F401
 
 import wire  # noqa: E402
-from helpers.checks.engine import SILENCERS, NotAttempted, TimeLimitExceeded, call_safely, learner_line  # noqa: E402
-from helpers.checks.watching import CallWatcher, code_of, expand_wildcards, is_learner_code, resolve, typed_in  # noqa: E402,E501
+
+# The course's helpers are imported by each worker, from the copy made for its exercise (in which the
+# functions the exercise forbids do not exist: tools/classroom/stubbed.py); see use_course().
+SILENCERS = NotAttempted = TimeLimitExceeded = call_safely = learner_line = None
+CallWatcher = code_of = typed_in = None
 
 
-class ForbiddenCall(Exception):
-    """Raised by a forbidden function called from the student's code; ``args[0]`` is its name."""
-
-
-TRIPPED = {}        # id of a stub's code → (display name, a copy of the original function, the code)
-#                     (by id: code objects compare equal by content, and two stubs can be alike)
-_STUB = "def stub(*args, **kwargs):\n    return __course_tripwire__(args, kwargs)\n"
-
-
-def __course_tripwire__(args, kwargs):
-    """What a forbidden function does now: refuse the student's own call, serve the course's (a helper
-    that uses it internally, like helpers.bce_with_logits using log_sigmoid)."""
-    stub = sys._getframe(1)
-    name, original, _ = TRIPPED[id(stub.f_code)]
-    if is_learner_code(stub.f_back.f_code):
-        raise ForbiddenCall(name)
-    return original(*args, **kwargs)
-
-
-def tripwire(forbidden):
-    """Replace the code of every forbidden Python function, so that even a student who switched off the
-    call watch gets nothing from it (methods, closures and C functions keep only the watch)."""
-    for name, target in expand_wildcards({name: name for name in forbidden}).items():
-        function = resolve(target) if isinstance(target, str) else target
-        if not inspect.isfunction(function) or function.__closure__ is not None:
-            continue
-        original = type(function)(function.__code__, function.__globals__, function.__name__,
-                                  function.__defaults__, function.__closure__)
-        original.__kwdefaults__ = function.__kwdefaults__
-        namespace = {}
-        exec(compile(_STUB, f"<forbidden {name}>", "exec"), namespace)  # noqa: S102
-        code = namespace["stub"].__code__.replace(co_name=function.__name__)
-        function.__globals__["__course_tripwire__"] = __course_tripwire__
-        TRIPPED[id(code)] = (name, original, code)
-        function.__code__ = code
+def use_course(path):
+    """Put the exercise's copy of helpers first on the path and import what the agent needs from it."""
+    global SILENCERS, NotAttempted, TimeLimitExceeded, call_safely, learner_line, CallWatcher, code_of, typed_in
+    sys.path.insert(0, path)
+    from helpers.checks import engine, watching
+    SILENCERS, NotAttempted, TimeLimitExceeded = engine.SILENCERS, engine.NotAttempted, engine.TimeLimitExceeded
+    call_safely, learner_line = engine.call_safely, engine.learner_line
+    CallWatcher, code_of, typed_in = watching.CallWatcher, watching.code_of, watching.typed_in
 
 
 class _Shell:
-    """Enough of IPython for cells that use a magic (%matplotlib inline): magics do nothing here."""
+    """Enough of IPython for cells that use a magic: line magics (%matplotlib inline) do nothing here;
+    a cell magic that only watches its cell (%%time, %%capture, …) runs the cell as it is."""
+
+    RUN_THE_CELL = ("time", "timeit", "capture", "prun", "debug")
+
+    def __init__(self, namespace):
+        self.namespace = namespace
+
+    def __call__(self):                 # the cells call get_ipython()
+        return self
 
     def run_line_magic(self, *args, **kwargs):
         return None
 
-    run_cell_magic = run_line_magic
+    def run_cell_magic(self, magic, line, cell):
+        if magic in self.RUN_THE_CELL:
+            exec(compile(python_source(cell), "<cell magic>", "exec"), self.namespace)  # noqa: S102
 
     def system(self, *args, **kwargs):
         return None
@@ -132,12 +121,14 @@ class Agent:
         except (ImportError, AttributeError, ValueError):
             return None
 
-    def load(self, cells, function, watched, exercise_id=None, forbidden=()):
-        tripwire(forbidden)
-        if exercise_id:                      # the public cases, for the functions some of them pass
+    def load(self, cells, function, watched, exercise_id=None, course=None):
+        if course:
+            use_course(course)
+        if exercise_id:                      # the public cases, for the functions some of them pass (2.3)
             from helpers.checks import exercise
             self.case_args = [tuple(args) for args in exercise(exercise_id).cases()]
-        namespace = {"__name__": "__main__", "get_ipython": _Shell}
+        namespace = {"__name__": "__main__"}
+        namespace["get_ipython"] = _Shell(namespace)
         problems = []
         for number, cell in enumerate(cells):
             name, source = f"<cell {number + 1}>", python_source(cell)
@@ -167,8 +158,6 @@ class Agent:
             wrapped = self.watcher.name_of(self.answer)
             if wrapped and wrapped not in call.called:
                 call.called.append(wrapped)
-        if isinstance(call.error, ForbiddenCall) and call.error.args[0] not in call.called:
-            call.called.append(call.error.args[0])       # the tripwire saw it, even with the watch switched off
         return {"value": wire.encode(call.value), "error": None if call.error is None else error_record(call.error),
                 "warnings": call.warnings[:20], "printed": call.printed[:2000],
                 "called": [str(name) for name in call.called][:50], "changed": call.changed}
@@ -187,7 +176,7 @@ def serve(requests, replies):
             op = request["op"]
             if op == "load":
                 reply = agent.load(request["cells"], request["function"], request.get("watched", []),
-                                   request.get("exercise"), request.get("forbidden", []))
+                                   request.get("exercise"), request.get("course"))
             elif op == "call":
                 reply = agent.call(request["args"], request.get("seconds"), request.get("silencers_off", False))
             elif op == "typed_in":
@@ -264,6 +253,17 @@ class Worker:
             os.waitpid(self.pid, 0)
         except ChildProcessError:
             pass
+        if os.getpid() <= 3:                 # only in the jail's own process namespace, where we are pid 2:
+            try:                             # whatever the worker started (daemons too), all but us and pid 1
+                os.kill(-1, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        while True:                          # reap them
+            try:
+                if os.waitpid(-1, os.WNOHANG) == (0, 0):
+                    break
+            except ChildProcessError:
+                break
 
 
 def main():

@@ -14,17 +14,27 @@ code kill the whole jail, the next exercise starts a new one.
 import builtins
 import queue
 import shutil
+import subprocess
 import sys
 import threading
 from pathlib import Path
 
 from helpers.checks.engine import Call, Checker, NotAttempted, TimeLimitExceeded
 from tools.classroom import sandbox, wire
+from tools.classroom.stubbed import StubbedCopies
 
 HERE = Path(__file__).resolve().parent
 LOAD_SECONDS = 20.0            # running the student's cells (imports included)
 MARGIN_SECONDS = 3.0           # beyond the engine's own time limit for one call (the worker is killed then)
 DEFAULT_CALL_SECONDS = 10.0    # a call the engine gives no time limit
+MAX_REPLY = 128 * 2**20        # characters in one reply line (arrays up to wire's limit, base64-encoded)
+_STUBS = []                    # the StubbedCopies of this grading run, made on first use
+
+
+def stubbed_copies():
+    if not _STUBS:
+        _STUBS.append(StubbedCopies())
+    return _STUBS[0]
 
 
 class ProcessEnded(Exception):
@@ -38,16 +48,17 @@ def remote_error(record):
         return NotAttempted()
     if record["time_limit"]:
         return TimeLimitExceeded()
-    base = next((getattr(builtins, name) for name in record["bases"]
-                 if isinstance(getattr(builtins, name, None), type)
-                 and issubclass(getattr(builtins, name), BaseException)), Exception)
-    kind = base if base.__name__ == record["type"] or not record["type"].isidentifier() \
-        else type(record["type"], (base,), {})
+    name, message = str(record["type"])[:60], str(record["message"])[:300]
+    bases = [str(b) for b in record["bases"]][:20]
+    base = next((getattr(builtins, b) for b in bases
+                 if isinstance(getattr(builtins, b, None), type) and issubclass(getattr(builtins, b), BaseException)),
+                Exception)
+    kind = base if base.__name__ == name or not name.isidentifier() else type(name, (base,), {})
     try:
-        error = kind(record["message"])
+        error = kind(message)
     except Exception:  # noqa: BLE001 — an exception class that needs other arguments
-        error = Exception(record["message"])
-    error.remote_line = record["line"]
+        error = Exception(message)
+    error.remote_line = str(record["line"])[:300]
     return error
 
 
@@ -55,13 +66,16 @@ class Jail:
     """One sandboxed Python process running inside.py (a supervisor forking one worker per exercise),
     and the pipe to talk to it."""
 
-    def __init__(self, scratch, limits=sandbox.Limits()):
+    def __init__(self, scratch, limits=sandbox.Limits(), stubs=None):
         self.scratch, self.limits = Path(scratch), limits
+        self.stubs = stubs or stubbed_copies()
         self.scratch.mkdir(parents=True, exist_ok=True)
         for name in ("inside.py", "wire.py"):
             shutil.copyfile(HERE / name, self.scratch / name)
+        # no helpers but the exercise's copy (stubbed.py), and no SciPy (its functions are shortcuts)
         self.process = sandbox.start([sys.executable, str(self.scratch.resolve() / "inside.py")], self.scratch,
-                                     limits, stderr=None)
+                                     limits, helpers=None, stderr=subprocess.DEVNULL,
+                                     read_only=[self.stubs.root], hidden=sandbox._installed("scipy"))
         self.replies = queue.Queue()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -69,7 +83,10 @@ class Jail:
         self.ended = None               # this exercise's worker ended ("timeout" or "exit")
 
     def _read(self):
-        for line in self.process.stdout:
+        while True:
+            line = self.process.stdout.readline(MAX_REPLY)
+            if not line or not line.endswith("\n"):      # the end, or a line too long to be a reply
+                break
             self.replies.put(line)
         self.replies.put(None)
 
@@ -92,7 +109,14 @@ class Jail:
             self.close()
             self.dead, self.ended = True, self.ended or "exit"
             raise ProcessEnded(self.reason())
-        reply = wire.loads(line)
+        try:
+            reply = wire.loads(line)
+            if not isinstance(reply, dict):
+                raise ValueError("not a reply")
+        except (ValueError, RecursionError, TypeError):      # garbage on the pipe: the jail cannot be trusted
+            self.close()
+            self.dead, self.ended = True, "exit"
+            raise ProcessEnded(self.reason()) from None
         if "ended" in reply:
             self.ended = reply["ended"]
             raise ProcessEnded(self.reason())
@@ -135,16 +159,28 @@ class RemoteAnswer:
                                   (seconds or DEFAULT_CALL_SECONDS) + MARGIN_SECONDS)
         except ProcessEnded as ended:
             return Call(error=TimeLimitExceeded() if self.jail.timed_out else ended)
-        return Call(value=wire.decode(reply["value"]),
-                    error=None if reply["error"] is None else remote_error(reply["error"]),
-                    warnings=[str(w) for w in reply["warnings"]], printed=str(reply["printed"]),
-                    called=[str(c) for c in reply["called"]], changed=[int(i) for i in reply["changed"]])
+        try:                         # a reply comes from the student's process: read it defensively
+            call = Call(value=wire.decode(reply["value"]),
+                        error=None if reply["error"] is None else remote_error(reply["error"]),
+                        warnings=[str(w)[:300] for w in reply["warnings"]][:20], printed=str(reply["printed"])[:2000],
+                        called=[str(c)[:200] for c in reply["called"]][:50],
+                        changed=[int(i) for i in reply["changed"]][:20])
+        except Exception:  # noqa: BLE001 — anything malformed
+            return Call(error=ProcessEnded("your code garbled the grader's messages"))
+        if type(call.error).__name__ == "ForbiddenCall" and str(call.error) not in call.called:
+            call.called.append(str(call.error))          # a function the exercise forbids (stubbed.py)
+        return call
 
     def remote_typed_in(self, value):
         try:
             return bool(self.jail.ask({"op": "typed_in", "value": wire.encode(value)}, 10.0)["typed_in"])
         except ProcessEnded:
             return False
+
+
+def passes_functions(exercise):
+    """True if some case gives the student's function a function (exercise 2.3's f)."""
+    return any(callable(arg) for args in exercise.cases() for arg in args)
 
 
 def check_in_sandbox(exercise, cells, function_name, scratch, limits=sandbox.Limits(), jail=None):
@@ -158,7 +194,11 @@ def check_in_sandbox(exercise, cells, function_name, scratch, limits=sandbox.Lim
         watched = list(exercise.forbidden) + [name for need in exercise.required for name in need.split("|")]
         try:
             loaded = jail.ask({"op": "load", "cells": list(cells), "function": function_name, "watched": watched,
-                               "forbidden": list(exercise.forbidden), "exercise": exercise.id}, LOAD_SECONDS)
+                               "course": str(jail.stubs.path_for(exercise.forbidden)),
+                               # the exercise's own module only where its cases pass functions: importing it
+                               # computes its quiz answers, with functions this copy may not have
+                               "exercise": exercise.id if passes_functions(exercise) else None},
+                              LOAD_SECONDS)
         except ProcessEnded as ended:
             return Checker(exercise, _Unloadable(function_name, str(ended))).run()
         if not loaded["found"] or not loaded["callable"]:

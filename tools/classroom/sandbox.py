@@ -81,15 +81,17 @@ def _read_only_roots():
     return sorted(r for r in roots if not str(r).startswith("/usr"))
 
 
-def _recorded_answers(helpers):
-    """helpers/checks/recorded in the course and in any installed copy of helpers the jail can see."""
-    places = [helpers / "checks" / "recorded"]
+def _installed(name):
+    """Where a package called ``name`` is installed in the Python prefixes the jail can see."""
+    places = []
     for root in [Path("/usr"), *_read_only_roots()]:
-        places += root.glob("lib/python3*/*-packages/helpers/checks/recorded")
-    return [place for place in places if place.is_dir()]
+        places += [p for p in root.glob(f"lib/python3*/*-packages/{name}") if p.is_dir()]
+    return places
 
 
-def _jail_arguments(scratch, helpers=HELPERS):
+def _jail_arguments(scratch, helpers=HELPERS, read_only=(), hidden=()):
+    """bwrap's arguments. ``helpers``: the course package to put on the path (None: none);
+    ``read_only``: more folders to show read-only; ``hidden``: folders to show empty."""
     args = ["--unshare-all", "--unshare-user", "--uid", str(NOBODY), "--gid", str(NOBODY),
             "--die-with-parent", "--new-session", "--cap-drop", "ALL",
             "--ro-bind", "/usr", "/usr"]
@@ -103,15 +105,23 @@ def _jail_arguments(scratch, helpers=HELPERS):
         args += ["--ro-bind-try", extra, extra]
     for root in _read_only_roots():
         args += ["--ro-bind", str(root), str(root)]
-    args += ["--ro-bind", str(helpers), str(helpers)]
-    for recorded in _recorded_answers(helpers):               # the checks' recorded answers: not for students
-        args += ["--tmpfs", str(recorded)]
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-             "--bind", str(scratch), str(scratch), "--chdir", str(scratch),
+    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]     # before binds that may lie in /tmp
+    for folder in [helpers] if helpers is not None else []:
+        args += ["--ro-bind", str(folder), str(folder)]
+    for folder in read_only:
+        args += ["--ro-bind", str(folder), str(folder)]
+    # never visible: the checks' recorded answers, and any installed copy of the course's helpers
+    hide = list(hidden) + _installed("helpers") + ([helpers / "checks" / "recorded"] if helpers is not None else [])
+    for folder in hide:
+        if Path(folder).is_dir():
+            args += ["--tmpfs", str(folder)]
+    args += ["--bind", str(scratch), str(scratch), "--chdir", str(scratch),
              "--clearenv", "--setenv", "HOME", str(scratch), "--setenv", "PATH", "/usr/bin:/bin",
              "--setenv", "MPLCONFIGDIR", str(scratch / ".matplotlib"), "--setenv", "MPLBACKEND", "Agg",
              "--setenv", "OPENBLAS_NUM_THREADS", "1", "--setenv", "OMP_NUM_THREADS", "1",
-             "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--setenv", "PYTHONPATH", str(helpers.parent)]
+             "--setenv", "PYTHONDONTWRITEBYTECODE", "1"]
+    if helpers is not None:
+        args += ["--setenv", "PYTHONPATH", str(helpers.parent)]
     return args
 
 
@@ -138,18 +148,22 @@ def _limit(limits):
     return apply
 
 
-def start(argv, scratch, limits=Limits(), helpers=HELPERS, stderr=subprocess.PIPE):
+def start(argv, scratch, limits=Limits(), helpers=HELPERS, stderr=subprocess.PIPE, read_only=(), hidden=()):
     """Start ``argv`` in the jail; returns the Popen (text pipes). The caller enforces the wall clock
-    and ends it with ``stop(process)``. Raises RuntimeError, saying why, where no sandbox can run."""
+    and ends it with ``stop(process)``. Raises RuntimeError, saying why, where no sandbox can run.
+
+    bwrap itself starts with an almost empty environment: it is process 1 inside the jail, and the
+    code there can read its environment and command line (/proc/1/environ)."""
     ok, reason = available()
     if not ok:
         raise RuntimeError(reason)
     scratch = Path(scratch).resolve()
     scratch.mkdir(parents=True, exist_ok=True)
     os.chmod(scratch, 0o777)                 # the jail's unprivileged user writes here
-    return subprocess.Popen(["bwrap", *_jail_arguments(scratch, helpers), *argv], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=stderr, text=True, encoding="utf-8",
-                            preexec_fn=_limit(limits))
+    return subprocess.Popen(["bwrap", *_jail_arguments(scratch, helpers, read_only, hidden), *argv],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, text=True,
+                            encoding="utf-8", preexec_fn=_limit(limits),
+                            env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
 
 
 def stop(process):

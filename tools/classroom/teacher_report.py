@@ -22,7 +22,8 @@ import nbformat
 
 from tools.classroom.report import class_mistakes, markdown_table, read_verdicts, write_class_report
 
-ENDED = ("ended the Python process", "did not answer in time", "still running after")
+ENDED = ("ended the Python process", "did not answer in time", "still running after", "garbled the grader",
+         "could not grade")
 
 
 def grade_id(cell):
@@ -124,7 +125,7 @@ def write_teacher_report(classroom, assignment):
              "'none' means nothing did.", ""]
     lines += section("Notebooks that could not be graded", found["not_graded"], "None.",
                      lambda student, why: f"- **{student}**: {why}")
-    lines += section("Exercises whose code ended its process or ran out of time", found["ended"],
+    lines += section("Exercises whose code ended its process, ran out of time or could not be graded", found["ended"],
                      "None. (These cost only that exercise; the student's other exercises were graded.)",
                      lambda student, ex, detail: f"- **{student}**, exercise {ex}: {detail}")
     lines += section("Check cells deleted or changed", found["tampered"], "None.",
