@@ -227,7 +227,9 @@ CHEATS_01.update({   # found by an independent red team against an earlier versi
         "def textbook_sigmoid(z):\n    sys.setprofile(None)\n    return vars(helpers)['sig' 'moid'](z)\n")},
     "cheat_typed_in_disguised": {
         "ex1_3": "import functools\nsteepness_for_99 = functools.partial(float, '4.59511985013459')\n",
-        "ex1_6": "def step_steepness():\n    return float('45.9511985013459')\n",
+        "ex1_6": "def step_steepness():\n    return 44.9511985013459 + len('x')\n",
+        "ex1_2": "def six_probabilities():\n    return np.array([0.0066928509, 0.1192029220, 0.5, 0.6224593312, "
+                 "0.8807970780, 0.9933071491])\n",
         "ex1_5": "import sys\nsys.modules['__main__'].typed_in = lambda *a, **k: False\n"
                  "def best_hard_slope():\n    return 0.17708\n"},
     "cheat_leaks_inputs_in_errors": every_answer(FUNCTIONS_01, (

@@ -161,29 +161,58 @@ def seed_for(secret, student):
     return int(hashlib.sha256(f"{secret}:{student}".encode()).hexdigest()[:15], 16)
 
 
+SHIFTS = (ast.Add, ast.Sub)                      # a typed-in value disguised by adding or taking away
+CONVERSIONS = {"len": len, "float": float, "int": int, "abs": abs}
+
+
+def folded(node):
+    """The number an expression of constants stands for: a literal (a number, or a number in a string),
+    or literals shifted by + and − and simple conversions (``3.595 + len('x')``); None for anything else."""
+    if isinstance(node, ast.Constant) and not isinstance(node.value, bool):
+        if isinstance(node.value, (int, float)):
+            return float(node.value)
+        if isinstance(node.value, str) and len(node.value) < 40:
+            try:
+                return float(node.value.replace("_", ""))
+            except ValueError:
+                return None
+        return None
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        value = folded(node.operand)
+        return None if value is None else -value if isinstance(node.op, ast.USub) else value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, SHIFTS):
+        left, right = folded(node.left), folded(node.right)
+        return None if left is None or right is None else left + right if isinstance(node.op, ast.Add) else left - right
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CONVERSIONS \
+            and len(node.args) == 1 and not node.keywords and isinstance(node.args[0], ast.Constant) \
+            and isinstance(node.args[0].value, (int, float, str)) and len(str(node.args[0].value)) < 40:
+        try:
+            return float(CONVERSIONS[node.func.id](node.args[0].value))
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
 def typed_in_value(graded, cells):
-    """For an exercise that asks to *compute* a value: a number (or a number in a string) in the answer's
-    source that already is the answer, to the precision asked (three or more significant digits)."""
+    """For an exercise that asks to *compute* a value: a number in the answer's source (typed, or typed and
+    shifted as ``folded`` reads it) that already is the answer, to the precision asked (three or more
+    significant digits, so that a 0.5 or a 2 in a formula never counts)."""
     if not graded.computed or any(graded.cases()[0]):
         return None
     expected = np.ravel(np.asarray(graded.reference(), dtype=float))
     rtol, atol = graded.tolerance(expected)
     for source in cells:
         try:
-            nodes = ast.walk(ast.parse(source))
+            nodes = list(ast.walk(ast.parse(source)))
         except SyntaxError:
             continue
         for node in nodes:
-            if not isinstance(node, ast.Constant) or isinstance(node.value, bool):
+            value = folded(node) if isinstance(node, ast.expr) else None
+            if value is None or not np.isfinite(value):
                 continue
-            try:
-                value = float(node.value) if isinstance(node.value, (int, float, str)) else None
-            except ValueError:
-                continue
-            digits = len(f"{abs(value):.12g}".replace(".", "").lstrip("0").rstrip("0")) if value else 0
-            if value is not None and digits >= 3 and \
-                    np.any(np.abs(expected - value) <= atol + max(rtol, 1e-9) * np.abs(expected)):
-                return node.value
+            digits = len(f"{abs(value):.12g}".split("e")[0].replace(".", "").strip("0"))
+            if digits >= 3 and np.any(np.abs(expected - value) <= atol + max(rtol, 1e-9) * np.abs(expected)):
+                return value
     return None
 
 
