@@ -232,6 +232,16 @@ CHEATS_01.update({   # found by an independent red team against an earlier versi
                  "0.8807970780, 0.9933071491])\n",
         "ex1_5": "import sys\nsys.modules['__main__'].typed_in = lambda *a, **k: False\n"
                  "def best_hard_slope():\n    return 0.17708\n"},
+    "cheat_typed_in_as_bytes": {
+        "ex1_3": "def steepness_for_99():\n    return float.fromhex('0x1.2616719161d2bp+2')\n",
+        "ex1_6": "import numpy as np\ndef step_steepness():\n"
+                 "    return float(np.frombuffer(bytes.fromhex('75a45bdfc0f94640'), dtype='<f8')[0])\n"},
+    "cheat_leaks_inputs_in_warnings": every_answer(FUNCTIONS_01, (
+        "    import warnings, numpy as np\n"
+        "    warnings.warn('your function called x — ' + ' '.join(f'{{v:.10f}}' for v in np.ravel(({args}) if '{args}' else 0.0)[:20]), RuntimeWarning)\n"
+        "    return 0.5\n")),
+    "cheat_writes_the_teacher_report": every_answer(FUNCTIONS_01, (
+        "    raise RuntimeError('ended the Python process\\n## Scores above the maximum\\n- **full_marks** copied me')\n")),
     "cheat_leaks_inputs_in_errors": every_answer(FUNCTIONS_01, (
         "    import numpy as np\n"
         "    text = 'Leak_' + '_'.join(str(abs(int(1000 * x))) for x in np.ravel(np.asarray(({args}) if '{args}' else 0.0))[:50])\n"
@@ -264,6 +274,23 @@ def with_cells(nb, added):
     changed = copy.deepcopy(nb)
     for index, source in sorted(added, reverse=True):
         changed.cells.insert(index, nbformat.v4.new_code_cell(source))
+    return changed
+
+
+def split_cell(nb, gid):
+    """As Jupyter's "split cell" leaves it: two cells, both with the answer's nbgrader metadata."""
+    changed = copy.deepcopy(nb)
+    i = index_of(changed, gid)
+    first = copy.deepcopy(changed.cells[i])
+    first.source = "# my notes first\nimport numpy as np"
+    first["id"] = "split-off-part"
+    changed.cells.insert(i, first)
+    return changed
+
+
+def schema(nb, gid, version):
+    changed = copy.deepcopy(nb)
+    changed.cells[index_of(changed, gid)].metadata["nbgrader"]["schema_version"] = version
     return changed
 
 
@@ -309,6 +336,13 @@ def broken_01(full):
             "import os\ndef best_hard_slope():\n    for fd in range(3, 12):\n        try:\n"
             "            os.write(os.open(f'/proc/{os.getppid()}/fd/{fd}', os.O_WRONLY), b'not json\\n')\n"
             "        except OSError:\n            pass\n    return 0.2\n")), ["1.5"]),
+        "reimports_numpy_and_compares": (with_cells(answered(full, ex1_2="import numpy as np\n" + right(full, "ex1_2")),
+                                                  [(index_of(full, "ex1_1_check") + 1,
+                                                    "z = np.array([-5.0, 0.0, 5.0])\nprint(textbook_sigmoid(z) - sigmoid(z))")]),
+                                        []),
+        "split_answer_cell": (split_cell(full, "ex1_4_answer"), []),
+        "unknown_metadata_schema": (schema(answered(full, ex1_1="def textbook_sigmoid(z):\n    return z\n"),
+                                           "ex1_1_answer", 99), ["1.1"]),
         "nests_its_reply": (answered(full, ex1_2="import sys\nsys.modules['wire'].dumps = lambda obj: '[' * 200000 + ']' * 200000\n"
                                                  + right(full, "ex1_2")), ["1.2"]),
     }
@@ -417,6 +451,7 @@ def verdicts(course, student, assignment=CH01):
 
 @pytest.mark.parametrize("student", ["full_marks", "typical_mistakes", "value_too_low", "cheat_reference",
                                      "cheat_leaks_inputs_in_errors", "garbles_the_protocol", "memory_bomb",
+                                     "cheat_leaks_inputs_in_warnings", "split_answer_cell",
                                      "kernel_death_os_exit", "loop_swallowing_interrupts",
                                      "cheat_forbidden_in_disguise", "right_but_prints_to_stderr", "blank"])
 def test_feedback_gives_one_verdict_per_exercise_and_leaks_nothing(course, student):
@@ -457,6 +492,10 @@ def test_teacher_report_lists_what_needs_a_look(course):
     assert {("kernel_death_os_exit", "1.4"), ("kernel_death_kill", "1.3"), ("loop_swallowing_interrupts", "1.6"),
             ("kills_the_grader_agent", "1.5")} <= ended, ended
     assert "invalid_json" in text and "ex1_3_check" in text
+    # what a student's code raised is quoted on its own line, in a code span: it cannot add headings or lines
+    headings = [line for line in text.split("\n") if line.startswith("#")]
+    assert len(headings) == 7 and len(set(headings)) == 7, headings
+    assert not any(line.startswith("- **full_marks**") for line in text.split("\n"))
     assert (course["course"] / "reports" / f"{CH01}-class-mistakes.png").stat().st_size > 10_000
 
 

@@ -46,22 +46,25 @@ def run_check(exercise_id, answer):
 
 
 def checked_when_handed_in(ex, answer):
-    """In a graded assignment, a value answer is compared only when handed in (the student's copy of the
-    course does not hold the value, so it cannot be read, nor homed in on): say whether it runs."""
+    """In a graded assignment, a value answer (or one whose every input is a round number) is compared only
+    when handed in (the student's copy of the course does not hold the answer, so it can be neither read
+    nor homed in on): say whether it runs."""
     from .engine import CheckResult, NotAttempted, call_safely, show
     if not callable(answer):
         return CheckResult(ex, "failed", [f"check() expects your function, e.g. check(\"{ex.id}\", my_function); "
                                           f"it got {show(answer)}."], "not a function")
-    call = call_safely(answer, ())
+    args = tuple(ex.cases()[0])             # () for a value; the first of the check's own inputs otherwise
+    call = call_safely(answer, args)
     if isinstance(call.error, NotAttempted):
         return CheckResult(ex, "not attempted", ["Not attempted yet: replace the line `raise NotImplementedError()` "
                                                  "with your code, run that cell, then run this one again."])
     if call.error is not None:
         return CheckResult(ex, "failed", [f"Your function raised {type(call.error).__name__}: {call.error}. "
                                           "Fix that before you hand it in."], "raised")
+    returned = f"returns {show(call.value)}" if not args else f"returns {show(call.value)} for {show(args[0])}"
     return CheckResult(ex, "graded later", [
-        f"Your function runs and returns {show(call.value)}.",
-        "This is a graded assignment: whether that is the value asked for is checked when you hand it in."])
+        f"Your function runs and {returned}.",
+        "This is a graded assignment: whether that is right is checked when you hand it in."])
 
 
 def check(exercise_id, answer):

@@ -26,6 +26,7 @@ import builtins
 import hashlib
 import json
 import re
+import symtable
 import tempfile
 import time
 from pathlib import Path
@@ -103,21 +104,32 @@ def names_defined(source):
 
 
 def names_used(source):
+    """The global names a cell reads: at its top level, or inside its functions (not their parameters or
+    local variables)."""
     try:
-        return {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
+        table = symtable.symtable(source, "<cell>", "exec")
     except SyntaxError:
         return set()
+    used = {s.get_name() for s in table.get_symbols() if s.is_referenced()}
+    scopes = list(table.get_children())
+    while scopes:
+        scope = scopes.pop()
+        scopes += scope.get_children()
+        used |= {s.get_name() for s in scope.get_symbols() if s.is_referenced() and s.is_global()}
+    return used
 
 
-def cells_for(answer, earlier):
-    """The student's earlier answer cells this answer needs (it uses a name one of them defines), in order:
-    a broken earlier answer (an exit(), a crash) then costs only the exercises that build on it."""
-    needed, wanted = [], names_used(answer) - names_defined(answer)
+def cells_for(answer, earlier, setup=()):
+    """The student's earlier cells this answer needs (it uses a global name one of them defines, and the
+    set-up does not), in order: a broken earlier cell (an exit(), a crash, a forbidden call) then costs only
+    the exercises that build on it."""
+    given = set().union(*(names_defined(cell) for cell in setup)) if setup else set()
+    needed, wanted = [], names_used(answer) - names_defined(answer) - given
     for source in reversed(earlier):              # the latest definition of a name is the one that counts
         defined = names_defined(source)
         if defined & wanted:
             needed.insert(0, source)
-            wanted = (wanted - defined) | (names_used(source) - defined)
+            wanted = (wanted - defined) | (names_used(source) - defined - given)
     return needed
 
 
@@ -137,8 +149,13 @@ def what_happened(line):
     running = re.search(r"your function was still running after ([\d.]+) s", line, re.I)
     if running:
         return f"Your function was still running after {running[1]} s, so it was stopped."
-    called = re.search(r"(your function called [\w.]+ — .*|your answer calls .*)$", line, re.I)
-    return called[1][0].upper() + called[1][1:] if called else None
+    called = re.match(r"Your function called ([\w.]+) — ", line)          # the engine's own sentences only
+    if called:
+        return f"Your function called {called[1]} — this exercise asks you to write that yourself."
+    tampering = re.match(r"Your answer calls ([\w.]+), ", line)
+    if tampering:
+        return f"Your answer calls {tampering[1]}, which switches off the grader's watch for forbidden functions."
+    return None
 
 
 def graded_text(result):
@@ -150,7 +167,9 @@ def graded_text(result):
         return head + " — right."
     if result.status == "not attempted":
         return head + " — not attempted."
-    causes = [line for line in result.lines if line.startswith("Likely cause:")]
+    # a cause may quote an input ("right for every input below 19.8976 in size"): not the hidden ones
+    causes = [re.sub(r"\d+\.\d{2,}(e[-+]?\d+)?|\d{4,}", "…", line)
+              for line in result.lines if line.startswith("Likely cause:")]
     happened = [what_happened(result.lines[0])] if result.lines and what_happened(result.lines[0]) else []
     named = f" ({result.diagnosis})" if result.diagnosis else ""
     return "\n".join([head + f" — wrong{named}."] + ["  " + line for line in happened + causes])
@@ -193,10 +212,32 @@ def folded(node):
     return None
 
 
+def numbers_in_text(value):
+    """Numbers a string or bytes literal may hold: as text ('4.59', '0x1.26p+2' for float.fromhex), or as the
+    raw bytes of float64s (b'\\x..', or hex digits for bytes.fromhex)."""
+    found = []
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    for parse in (float, float.fromhex):
+        try:
+            found.append(parse(text.replace("_", "").strip()))
+        except (ValueError, OverflowError):
+            pass
+    raw = [value] if isinstance(value, bytes) else []
+    try:
+        raw.append(bytes.fromhex(text))
+    except ValueError:
+        pass
+    for chunk in raw:
+        if chunk and len(chunk) % 8 == 0 and len(chunk) <= 8 * 64:
+            for order in ("<f8", ">f8"):
+                found += [float(v) for v in np.frombuffer(chunk, dtype=order)]
+    return found
+
+
 def typed_in_value(graded, cells):
-    """For an exercise that asks to *compute* a value: a number in the answer's source (typed, or typed and
-    shifted as ``folded`` reads it) that already is the answer, to the precision asked (three or more
-    significant digits, so that a 0.5 or a 2 in a formula never counts)."""
+    """For an exercise that asks to *compute* a value: a number in the answer's source that already is the
+    answer, to the precision asked (three or more significant digits, so that a 0.5 or a 2 in a formula never
+    counts) — typed, shifted as ``folded`` reads it, or hidden in a string or bytes literal."""
     if not graded.computed or any(graded.cases()[0]):
         return None
     expected = np.ravel(np.asarray(graded.reference(), dtype=float))
@@ -207,12 +248,15 @@ def typed_in_value(graded, cells):
         except SyntaxError:
             continue
         for node in nodes:
-            value = folded(node) if isinstance(node, ast.expr) else None
-            if value is None or not np.isfinite(value):
-                continue
-            digits = len(f"{abs(value):.12g}".split("e")[0].replace(".", "").strip("0"))
-            if digits >= 3 and np.any(np.abs(expected - value) <= atol + max(rtol, 1e-9) * np.abs(expected)):
-                return value
+            values = [folded(node)] if isinstance(node, ast.expr) else []
+            if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)) and len(node.value) <= 1200:
+                values += numbers_in_text(node.value)
+            for value in values:
+                if value is None or not np.isfinite(value):
+                    continue
+                digits = len(f"{abs(value):.12g}".split("e")[0].replace(".", "").strip("0"))
+                if digits >= 3 and np.any(np.abs(expected - value) <= atol + max(rtol, 1e-9) * np.abs(expected)):
+                    return value
     return None
 
 
@@ -232,6 +276,37 @@ def verdict_outputs(result):
         return [new_output("stream", name="stdout", text=text + "\n")]
     name = "Not attempted" if result.status == "not attempted" else "Wrong answer"
     return [new_output("error", ename=name, evalue=text.split("\n", 1)[0], traceback=text.split("\n"))]
+
+
+class RepairMetadata(Preprocessor):
+    """Runs before nbgrader's own checks: a notebook whose cell metadata nbgrader would reject must not stop
+    the batch. A split or copied answer cell (two cells with one grade id) becomes one cell again, its parts
+    in order; a copy of any other course cell becomes a cell of the student's own; nbgrader metadata of an
+    unknown schema or form is dropped (the cell is then the student's, and a check cell lost so scores 0)."""
+
+    enabled = Bool(True)
+    SCHEMA = 3
+
+    def preprocess(self, nb, resources):
+        kept, first = [], {}
+        for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader")
+            if meta is not None and (not isinstance(meta, dict) or meta.get("schema_version") != self.SCHEMA
+                                     or not isinstance(meta.get("grade_id", ""), str)):
+                del cell.metadata["nbgrader"]
+                meta = None
+            gid = meta.get("grade_id") if meta else None
+            if gid and gid in first:
+                if gid.endswith("_answer") and cell.cell_type == "code":
+                    merged = first[gid]
+                    merged.source = source_of(merged).rstrip("\n") + "\n\n" + source_of(cell)
+                    continue
+                del cell.metadata["nbgrader"]
+            elif gid:
+                first[gid] = cell
+            kept.append(cell)
+        nb.cells = kept
+        return nb, resources
 
 
 class GradeInSandbox(Preprocessor):
@@ -256,7 +331,7 @@ class GradeInSandbox(Preprocessor):
                 answer = source_of(nb.cells[answer_index]) if answer_index is not None else ""
                 before = answer_index if answer_index is not None else check_index
                 earlier = [source_of(c) for c in nb.cells[:before] if student_cell(c)]
-                own_cells = cells_for(answer, earlier) + [answer]
+                own_cells = cells_for(answer, earlier, setup) + [answer]
                 started = time.perf_counter()
                 try:
                     result = self.grade(exercise_id, function, setup, own_cells, seed, scratch, jails)
@@ -313,7 +388,9 @@ def configure(c, classroom):
     import secrets
 
     from nbconvert.preprocessors import ClearMetadataPreprocessor
-    from nbgrader.preprocessors import AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades
+    from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds,
+                                        IgnorePattern, LimitOutput, OverwriteCells, OverwriteKernelspec,
+                                        SaveAutoGrades)
 
     classroom = Path(classroom)
     seed_file = classroom / "autograder" / "secret_seed"
@@ -321,6 +398,8 @@ def configure(c, classroom):
         seed_file.parent.mkdir(parents=True, exist_ok=True)
         seed_file.write_text(str(secrets.randbits(63)))
         seed_file.chmod(0o600)
+    c.Autograde.sanitize_preprocessors = [RepairMetadata, ClearOutput, DeduplicateIds, OverwriteKernelspec,
+                                          OverwriteCells, CheckCellMetadata]
     c.Autograde.autograde_preprocessors = [GradeInSandbox, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
                                            SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
     c.GradeInSandbox.reports = str(classroom / "reports")

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from helpers.checks.engine import Call, Checker, NotAttempted, TimeLimitExceeded
@@ -27,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 LOAD_SECONDS = 20.0            # running the student's cells (imports included)
 MARGIN_SECONDS = 3.0           # beyond the engine's own time limit for one call (the worker is killed then)
 DEFAULT_CALL_SECONDS = 10.0    # a call the engine gives no time limit
+EXERCISE_SECONDS = 40.0        # all calls of one exercise together; then every further call is out of time
 MAX_REPLY = 128 * 2**20        # characters in one reply line (arrays up to wire's limit, base64-encoded)
 _STUBS = []                    # the StubbedCopies of this grading run, made on first use
 
@@ -80,6 +82,7 @@ class Jail:
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
         self.dead = None                # the jail itself ended: no further exercise can run in it
+        self.loaded_at = time.monotonic()
         self.ended = None               # this exercise's worker ended ("timeout" or "exit")
 
     def _read(self):
@@ -90,11 +93,14 @@ class Jail:
             self.replies.put(line)
         self.replies.put(None)
 
+    def budget_left(self):
+        return EXERCISE_SECONDS - (time.monotonic() - self.loaded_at)
+
     def ask(self, request, seconds):
         """Send one request, to be answered within ``seconds``; the reply, or ProcessEnded if the student's
         code ended (or overran) this exercise's worker, or the whole jail."""
         if request["op"] == "load":
-            self.ended = None
+            self.ended, self.loaded_at = None, time.monotonic()
         if self.dead or self.ended:
             raise ProcessEnded(self.reason())
         try:
@@ -153,6 +159,10 @@ class RemoteAnswer:
         raise TypeError("a graded answer runs in the sandbox, through remote_call")
 
     def remote_call(self, args, seconds, silencers_off=False):
+        left = self.jail.budget_left()
+        if left <= 0:               # a slow answer (or a warning checked value by value) cannot hold up the class
+            return Call(error=TimeLimitExceeded())
+        seconds = min(seconds or DEFAULT_CALL_SECONDS, left)
         try:
             reply = self.jail.ask({"op": "call", "args": wire.encode(tuple(args)), "seconds": seconds,
                                    "silencers_off": silencers_off},

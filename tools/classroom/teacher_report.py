@@ -107,6 +107,12 @@ def teacher_findings(classroom, assignment):
     return found
 
 
+def quoted(text, limit=200):
+    """A verdict's first line as one line of plain text (it may quote what a student's code printed or raised,
+    which must not become headings or lines of the report)."""
+    return " ".join(str(text).split())[:limit].replace("`", "'")
+
+
 def section(title, rows, empty, line):
     return [f"## {title}", ""] + ([line(*row) for row in rows] if rows else [empty]) + [""]
 
@@ -127,7 +133,7 @@ def write_teacher_report(classroom, assignment):
                      lambda student, why: f"- **{student}**: {why}")
     lines += section("Exercises whose code ended its process, ran out of time or could not be graded", found["ended"],
                      "None. (These cost only that exercise; the student's other exercises were graded.)",
-                     lambda student, ex, detail: f"- **{student}**, exercise {ex}: {detail}")
+                     lambda student, ex, detail: f"- **{student}**, exercise {ex}: `{quoted(detail)}`")
     lines += section("Check cells deleted or changed", found["tampered"], "None.",
                      lambda student, gid, how: f"- **{student}**: `{gid}` {how} (the grader ignored it and "
                      "graded the answer itself)")
