@@ -58,17 +58,21 @@ def unreadable(path):
 
 def gradebook_grades(classroom, assignment):
     """{student: [(grade id, score, max score)]} from the gradebook (read-only), for autograded students."""
-    from nbgrader.api import Gradebook, MissingEntry
+    import warnings
 
-    grades = {}
-    with Gradebook(f"sqlite:///{Path(classroom) / 'gradebook.db'}") as gradebook:
-        try:
-            submissions = gradebook.assignment_submissions(assignment)
-        except MissingEntry:
-            return grades
-        for submission in submissions:
-            grades[submission.student_id] = [(grade.name, grade.score, grade.max_score)
-                                             for notebook in submission.notebooks for grade in notebook.grades]
+    with warnings.catch_warnings():      # older SQLAlchemy releases warn about nbgrader's own models
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from nbgrader.api import Gradebook, MissingEntry
+
+        grades = {}
+        with Gradebook(f"sqlite:///{Path(classroom) / 'gradebook.db'}") as gradebook:
+            try:
+                submissions = gradebook.assignment_submissions(assignment)
+            except MissingEntry:
+                return grades
+            for submission in submissions:
+                grades[submission.student_id] = [(grade.name, grade.score, grade.max_score)
+                                                 for notebook in submission.notebooks for grade in notebook.grades]
     return grades
 
 
