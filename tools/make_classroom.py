@@ -34,7 +34,10 @@ CONFIG = '''\
 c = get_config()  # noqa: F821  (nbgrader provides it)
 
 c.CourseDirectory.course_id = "{course_id}"
-c.CourseDirectory.root = __file__.rsplit("/", 1)[0] if "/" in __file__ else "."
+import os  # noqa: E402
+# this file's folder (some traitlets releases do not define __file__ here: then the folder nbgrader runs in)
+ROOT = os.path.dirname(os.path.abspath(__file__)) if "__file__" in globals() else os.getcwd()
+c.CourseDirectory.root = ROOT
 # The stub that replaces each answer: the same as in the course's notebooks/ folder, so the
 # released notebooks are the learners' notebooks.
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
@@ -49,7 +52,7 @@ c.ExecutePreprocessor.interrupt_on_timeout = True
 import sys  # noqa: E402
 sys.path.insert(0, {course!r})
 from tools.classroom.autograde import configure  # noqa: E402
-configure(c, c.CourseDirectory.root)
+configure(c, ROOT)
 '''
 
 

@@ -400,7 +400,12 @@ def configure(c, classroom):
         seed_file.chmod(0o600)
     c.Autograde.sanitize_preprocessors = [RepairMetadata, ClearOutput, DeduplicateIds, OverwriteKernelspec,
                                           OverwriteCells, CheckCellMetadata]
-    c.Autograde.autograde_preprocessors = [GradeInSandbox, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+    # the folders are baked into a subclass's defaults as well as set in the config: some nbconvert releases
+    # build preprocessors without passing them the exporter's config
+    configured = type("GradeInSandbox", (GradeInSandbox,), {
+        "reports": Unicode(str(classroom / "reports")).tag(config=True),
+        "seed_file": Unicode(str(seed_file)).tag(config=True)})
+    c.Autograde.autograde_preprocessors = [configured, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
                                            SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
     c.GradeInSandbox.reports = str(classroom / "reports")
     c.GradeInSandbox.seed_file = str(seed_file)
