@@ -388,9 +388,12 @@ def configure(c, classroom):
     import secrets
 
     from nbconvert.preprocessors import ClearMetadataPreprocessor
+    import nbgrader.preprocessors as nbgrader_steps
     from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds,
-                                        IgnorePattern, LimitOutput, OverwriteCells, OverwriteKernelspec,
-                                        SaveAutoGrades)
+                                        LimitOutput, OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
+
+    # IgnorePattern (nbgrader ≥ 0.9.4) drops outputs matching a pattern; older releases lack it
+    ignore_pattern = [nbgrader_steps.IgnorePattern] if hasattr(nbgrader_steps, "IgnorePattern") else []
 
     classroom = Path(classroom)
     seed_file = classroom / "autograder" / "secret_seed"
@@ -405,7 +408,7 @@ def configure(c, classroom):
     configured = type("GradeInSandbox", (GradeInSandbox,), {
         "reports": Unicode(str(classroom / "reports")).tag(config=True),
         "seed_file": Unicode(str(seed_file)).tag(config=True)})
-    c.Autograde.autograde_preprocessors = [configured, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+    c.Autograde.autograde_preprocessors = [configured, *ignore_pattern, ClearMetadataPreprocessor, LimitOutput,
                                            SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
     c.GradeInSandbox.reports = str(classroom / "reports")
     c.GradeInSandbox.seed_file = str(seed_file)
