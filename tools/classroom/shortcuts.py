@@ -22,14 +22,19 @@ TAMPERING = ("sys.setprofile", "sys.settrace", "threading.setprofile", "threadin
              "threading.setprofile_all_threads", "threading.settrace_all_threads")
 
 
+def parsed(cells):
+    """The syntax tree of each cell that parses (a cell that does not cannot run, so it uses nothing)."""
+    for source in cells:
+        try:
+            yield ast.parse(source)
+        except SyntaxError:
+            continue
+
+
 def imported_names(cells):
     """{name: dotted path} for every import in ``cells`` (later imports win, as when the cells run)."""
     names = {}
-    for source in cells:
-        try:
-            tree = ast.parse(source)
-        except SyntaxError:
-            continue
+    for tree in parsed(cells):
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 for alias in node.names:
@@ -62,11 +67,7 @@ def dotted(node):
 def used_paths(cells, aliases):
     """Every dotted path the cells refer to, with their first name resolved through ``aliases``."""
     paths = set()
-    for source in cells:
-        try:
-            tree = ast.parse(source)
-        except SyntaxError:
-            continue
+    for tree in parsed(cells):
         for node in ast.walk(tree):
             name = dotted(node)
             if name is None:
