@@ -28,7 +28,7 @@ import pytest
 
 from tests.notebook_files import CHAPTER_FILES, points_for, read
 from tools.classroom import sandbox
-from tools.classroom.teacher_report import teacher_findings, write_teacher_report
+from tools.classroom.teacher_report import PLAIN_EXECUTION, gradebook_grades, teacher_findings, write_teacher_report
 from tools.course_build import BEGIN_SOLUTION, END_SOLUTION, NOTEBOOKS, ROOT, SOLUTIONS, exercise_cells, \
     leaked_lines, source_of
 from tools.make_classroom import make_classroom
@@ -521,3 +521,26 @@ def test_each_student_has_hidden_inputs_of_their_own():
 def test_autograding_costs_at_most_ten_seconds_per_student_per_chapter(course):
     slow = {a: round(s, 1) for a, s in course["seconds"].items() if s > 10}
     assert not slow, f"seconds per student: {slow}"
+
+
+@pytest.mark.parametrize("broken", ["config_raises", "config_missing"])
+def test_a_classroom_whose_grading_config_did_not_load_awards_no_points(tmp_path, broken):
+    """nbgrader ignores a config file that raises, and grades by running the notebook itself; there every check
+    cell raises NotGradedHere (the notebooks' check cells hold no hidden test), so a full-marks notebook scores
+    0, never full marks, and the teacher report says why."""
+    course = tmp_path / "classroom"
+    make_classroom(course, timeout=20)
+    assert nbgrader(course, "generate_assignment", CH01, "--force").returncode == 0
+    released = read(course / "release" / CH01 / f"{CH01}.ipynb")
+    submit(course, "full_marks", CH01, nb=typed_in(released, read(SOLUTIONS / f"{CH01}.ipynb")))
+    config = course / "nbgrader_config.py"
+    if broken == "config_raises":
+        config.write_text(config.read_text().replace("configure(c, ROOT)", "configure(c, ROOT, 'a typo')"))
+    else:
+        config.unlink()
+    log = nbgrader(course, "autograde", CH01, "--force")
+    assert log.returncode == 0, log.stderr[-2000:]
+    grades = gradebook_grades(course, CH01)["full_marks"]
+    assert len(grades) == 6 and all(score == 0 for _, score, _ in grades), grades
+    assert all("nbgrader ran the notebook itself" in texts[-1] for texts in verdicts(course, "full_marks").values())
+    assert [reason for _, reason in teacher_findings(course, CH01)["not_graded"]] == [PLAIN_EXECUTION]

@@ -11,12 +11,17 @@ the check's own inputs, recorded in ``recorded/chNN.npz`` (``recordings.py``).
 """
 
 import importlib
+import os
 
 from IPython.display import display
 
 from .engine import CheckResult, Exercise, Mistake, next_hint
 
-__all__ = ["check", "hint", "quiz", "run_check", "exercise", "Exercise", "Mistake", "CheckResult"]
+__all__ = ["check", "hint", "quiz", "run_check", "exercise", "Exercise", "Mistake", "CheckResult", "NotGradedHere"]
+
+
+class NotGradedHere(RuntimeError):
+    """Raised by check() when nbgrader autogrades a notebook by plain execution (see check)."""
 
 
 def _chapter_module(chapter):
@@ -73,7 +78,15 @@ def check(exercise_id, answer):
     ``answer`` is the function the exercise asks you to write. A wrong answer gets the input
     that failed, the expected and the actual value, and the likely cause when it is a
     common mistake. Nothing you write can make this cell crash.
+
+    Graded assignments are autograded in a sandbox (tools/classroom), never by running this cell:
+    nbgrader's plain execution sets NBGRADER_EXECUTION=autograde, and there this cell raises, so
+    that a classroom whose grading configuration did not load scores 0, never full marks.
     """
+    if os.environ.get("NBGRADER_EXECUTION") == "autograde":
+        raise NotGradedHere("This exercise was not graded: nbgrader ran the notebook itself instead of the "
+                            "course's sandboxed grader (the classroom's nbgrader_config.py did not load). "
+                            "Your teacher will grade it again.")
     try:
         result = run_check(exercise_id, answer)
     except KeyError as error:

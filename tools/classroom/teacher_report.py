@@ -47,6 +47,17 @@ def tampered_cells(released, submitted):
     return found
 
 
+PLAIN_EXECUTION = ("nbgrader ran it itself, not the sandboxed grader: the classroom's nbgrader_config.py did not "
+                   "load (every exercise scored 0); fix it and autograde again")
+
+
+def graded_without_sandbox(path):
+    """Whether the autograded notebook at ``path`` was graded by nbgrader's plain execution (its check cells
+    then raise helpers.checks.NotGradedHere) instead of GradeInSandbox."""
+    return any(output.get("ename") == "NotGradedHere" for cell in nbformat.read(path, as_version=4).cells
+               for output in cell.get("outputs", []))
+
+
 def unreadable(path):
     """Why nbformat cannot read ``path`` (a short reason), or "" if it can."""
     try:
@@ -90,8 +101,11 @@ def teacher_findings(classroom, assignment):
              "inconsistent": []}
     for student in students:
         path = submitted_dir / student / assignment / f"{assignment}.ipynb"
-        graded = (classroom / "autograded" / student / assignment / f"{assignment}.ipynb").exists()
+        autograded = classroom / "autograded" / student / assignment / f"{assignment}.ipynb"
+        graded = autograded.exists()
         reason = unreadable(path) if path.exists() else f"no {assignment}.ipynb in the submission"
+        if not reason and graded and graded_without_sandbox(autograded):
+            reason = PLAIN_EXECUTION
         if reason or not graded:
             found["not_graded"].append((student, reason or "nbgrader could not autograde it (see its log)"))
         if not reason:
