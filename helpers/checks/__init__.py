@@ -51,9 +51,9 @@ def run_check(exercise_id, answer):
 
 
 def checked_when_handed_in(ex, answer):
-    """In a graded assignment, a value answer (or one whose every input is a round number) is compared only
-    when handed in (the student's copy of the course does not hold the answer, so it can be neither read
-    nor homed in on): say whether it runs."""
+    """In a graded assignment, an answer that is one value (or any whose hidden inputs are its public ones)
+    is compared only when handed in (the student's copy of the course does not hold the answer, so it can
+    be neither read nor homed in on): say whether it runs."""
     from .engine import CheckResult, NotAttempted, call_safely, show
     if not callable(answer):
         return CheckResult(ex, "failed", [f"check() expects your function, e.g. check(\"{ex.id}\", my_function); "
