@@ -294,6 +294,14 @@ def schema(nb, gid, version):
     return changed
 
 
+def pasted_locked_cell(nb):
+    """A locked cell pasted from another chapter's notebook, with that notebook's grade id, on top."""
+    changed = copy.deepcopy(nb)
+    changed.cells.insert(0, nbformat.v4.new_code_cell("import numpy as np\n", metadata={"nbgrader": {
+        "grade": False, "grade_id": "setup_from_chapter_00", "locked": True, "schema_version": 3, "solution": False}}))
+    return changed
+
+
 def broken_01(full):
     """{student: (notebook or text, exercise ids that lose their points)} for chapter 01."""
     right_14 = source_of(next(c for c in full.cells if grade_id(c) == "ex1_4_answer"))
@@ -341,6 +349,7 @@ def broken_01(full):
                                                     "z = np.array([-5.0, 0.0, 5.0])\nprint(textbook_sigmoid(z) - sigmoid(z))")]),
                                         []),
         "split_answer_cell": (split_cell(full, "ex1_4_answer"), []),
+        "pasted_locked_cell": (pasted_locked_cell(full), []),
         "unknown_metadata_schema": (schema(answered(full, ex1_1="def textbook_sigmoid(z):\n    return z\n"),
                                            "ex1_1_answer", 99), ["1.1"]),
         "nests_its_reply": (answered(full, ex1_2="import sys\nsys.modules['wire'].dumps = lambda obj: '[' * 200000 + ']' * 200000\n"

@@ -23,9 +23,11 @@ only), which the class report reads.
 
 import ast
 import builtins
+import contextlib
 import hashlib
 import json
 import re
+import sqlite3
 import symtable
 import tempfile
 import time
@@ -282,17 +284,39 @@ class RepairMetadata(Preprocessor):
     """Runs before nbgrader's own checks: a notebook whose cell metadata nbgrader would reject must not stop
     the batch. A split or copied answer cell (two cells with one grade id) becomes one cell again, its parts
     in order; a copy of any other course cell becomes a cell of the student's own; nbgrader metadata of an
-    unknown schema or form is dropped (the cell is then the student's, and a check cell lost so scores 0)."""
+    unknown schema or form, or with a grade id the assignment does not have (a cell pasted from another
+    notebook), is dropped (the cell is then the student's, and a check cell lost so scores 0)."""
 
     enabled = Bool(True)
     SCHEMA = 3
 
+    @staticmethod
+    def known_ids(resources):
+        """The grade ids of the assignment's source notebook, read from an SQLite gradebook (read-only, outside
+        nbgrader's own database session); None if there is none to read."""
+        info = resources.get("nbgrader", {})
+        url = str(info.get("db_url", ""))
+        if not url.startswith("sqlite:///"):
+            return None
+        query = ("SELECT source_cell.name FROM source_cell JOIN notebook ON source_cell.notebook_id = notebook.id "
+                 "JOIN assignment ON notebook.assignment_id = assignment.id "
+                 "WHERE notebook.name = ? AND assignment.name = ?")
+        try:
+            with contextlib.closing(sqlite3.connect(Path(url[len("sqlite:///"):]).resolve().as_uri() + "?mode=ro",
+                                                    uri=True)) as db:
+                ids = {name for (name,) in db.execute(query, (info.get("notebook"), info.get("assignment")))}
+        except sqlite3.Error:
+            return None
+        return ids or None
+
     def preprocess(self, nb, resources):
         kept, first = [], {}
+        known = self.known_ids(resources)
         for cell in nb.cells:
             meta = cell.get("metadata", {}).get("nbgrader")
             if meta is not None and (not isinstance(meta, dict) or meta.get("schema_version") != self.SCHEMA
-                                     or not isinstance(meta.get("grade_id", ""), str)):
+                                     or not isinstance(meta.get("grade_id", ""), str)
+                                     or known is not None and meta.get("grade_id") not in known):
                 del cell.metadata["nbgrader"]
                 meta = None
             gid = meta.get("grade_id") if meta else None
