@@ -20,7 +20,7 @@ from cycler import cycler
 
 from .numerics import sigmoid
 
-__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "alt_text", "figure_output", "plot_sigmoid", "sigmoid_figure", "loan_model_figure",
+__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "alt_text", "figure_output", "plot_sigmoid", "sigmoid_figure", "sigmoid_scene", "loan_model_figure", "loan_model_scene",
            "mark_values", "loan_scatter", "draw_decision_boundary"]
 
 # The Okabe–Ito palette: eight colours that stay distinct for the common kinds of colour
@@ -189,11 +189,28 @@ def sigmoid_figure(k=1.0, shift=0.0, show_step=True):
     Drawn: the curve for the given k and shift; the plain σ(z) in the background for
     comparison; the Heaviside step at z = shift (dashed, if show_step); a guide at ½ and
     the midpoint (shift, ½). The y-limits are fixed, so moving a slider never rescales the
-    picture. The static figure and the slider widget of chapter 01 both draw this.
-    Returns (fig, ax).
+    picture. Returns (fig, ax). The chapter's explorer draws it too, with sigmoid_scene.
 
     >>> fig, ax = sigmoid_figure(k=3, shift=1)
     >>> ax.get_title()
+    'σ(k·(z − shift)) with k = 3, shift = 1'
+    >>> plt.close(fig)
+    """
+    fig, _ = sigmoid_scene(k, shift, show_step)
+    return fig, fig.axes[0]
+
+
+def sigmoid_scene(k=1.0, shift=0.0, show_step=True):
+    """sigmoid_figure's figure, and ``update(k, shift)``, which moves what depends on k and shift.
+
+    The pattern of every explorer in the course (see widgets.explore): build the figure once,
+    with the lines that move created empty; ``update`` gives them their data, labels and the
+    title; calling it once finishes the first picture. A slider move then costs one update
+    and one render, not a new figure.
+
+    >>> fig, update = sigmoid_scene(k=1, shift=0)
+    >>> update(k=3, shift=1)
+    >>> fig.axes[0].get_title()
     'σ(k·(z − shift)) with k = 3, shift = 1'
     >>> plt.close(fig)
     """
@@ -202,19 +219,29 @@ def sigmoid_figure(k=1.0, shift=0.0, show_step=True):
     plot_sigmoid(ax, z=z, color=OKABE_ITO["black"], alpha=0.2, linewidth=1.5,
                  label="σ(z), for reference")
     if show_step:
-        ax.plot([z[0], shift, shift, z[-1]], [0, 0, 1, 1], linestyle="--", linewidth=1.2,
-                color=OKABE_ITO["vermillion"], label="step at z = shift")
-    plot_sigmoid(ax, k=k, shift=shift, z=z, color=OKABE_ITO["blue"], linewidth=2.5)
+        step, = ax.plot([], [], linestyle="--", linewidth=1.2, color=OKABE_ITO["vermillion"],
+                        label="step at z = shift")
+    curve, = ax.plot([], [], color=OKABE_ITO["blue"], linewidth=2.5)
     ax.axhline(0.5, color="grey", linewidth=0.8, linestyle=":")
-    ax.plot([shift], [0.5], "o", color=OKABE_ITO["blue"], label=f"midpoint ({shift:g}, ½)")
-    ax.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.05), xlabel="score z",
-           ylabel="σ(k·(z − shift))", title=f"σ(k·(z − shift)) with k = {k:g}, shift = {shift:g}")
-    ax.legend(loc="upper left")
-    step = " A dashed step jumps from 0 to 1 at z = shift, the limit as k grows." if show_step else ""
-    alt_text(fig, f"The S-curve σ(k·(z − shift)) for k = {k:g}, shift = {shift:g}: it rises from 0 to 1 and "
-                  f"crosses ½ at z = {shift:g}, with slope k/4 = {k / 4:g} there; the plain σ(z) is drawn "
-                  f"faintly behind it for comparison.{step}")
-    return fig, ax
+    midpoint, = ax.plot([], [], "o", color=OKABE_ITO["blue"])
+    ax.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.05), xlabel="score z", ylabel="σ(k·(z − shift))")
+
+    def update(k, shift):
+        if show_step:
+            step.set_data([z[0], shift, shift, z[-1]], [0, 0, 1, 1])
+        curve.set_data(z, sigmoid(k * (z - shift)))
+        curve.set_label(_sigmoid_label(k, shift))
+        midpoint.set_data([shift], [0.5])
+        midpoint.set_label(f"midpoint ({shift:g}, ½)")
+        ax.set_title(f"σ(k·(z − shift)) with k = {k:g}, shift = {shift:g}")
+        ax.legend(loc="upper left")                 # again: two of its labels changed
+        step_text = " A dashed step jumps from 0 to 1 at z = shift, the limit as k grows." if show_step else ""
+        alt_text(fig, f"The S-curve σ(k·(z − shift)) for k = {k:g}, shift = {shift:g}: it rises from 0 to 1 and "
+                      f"crosses ½ at z = {shift:g}, with slope k/4 = {k / 4:g} there; the plain σ(z) is drawn "
+                      f"faintly behind it for comparison.{step_text}")
+
+    update(k, shift)
+    return fig, update
 
 
 def mark_values(ax, z_values, f=sigmoid, fmt="{:.4f}"):
@@ -281,22 +308,27 @@ def draw_decision_boundary(ax, w, b, label="decision boundary (z = 0)", color=No
     """
     if ax is None:
         _, ax = plt.subplots()
-    w1, w2 = np.asarray(w, dtype=float).ravel()
-    x_limits, y_limits = ax.get_xlim(), ax.get_ylim()
-    if w2 != 0:
-        x1 = np.array(x_limits)
-        x2 = -(w1 * x1 + b) / w2
-    elif w1 != 0:
-        x1 = np.full(2, -b / w1)
-        x2 = np.array(y_limits)
-    else:
+    ends = _boundary_ends(w, b, ax.get_xlim(), ax.get_ylim())
+    if ends is None:
         raise ValueError("w is zero, so every point has the same score and there is no boundary")
+    x_limits, y_limits = ax.get_xlim(), ax.get_ylim()
     color = OKABE_ITO["black"] if color is None else color
-    ax.plot(x1, x2, color=color, label=label, **line_kwargs)
+    ax.plot(*ends, color=color, label=label, **line_kwargs)
     ax.set(xlim=x_limits, ylim=y_limits)  # keep the view: the line runs from edge to edge
     _label_if_unset(ax, "x₁", "x₂", "Decision boundary w·x + b = 0")
     _legend_outside(ax)
     return ax
+
+
+def _boundary_ends(w, b, x_limits, y_limits):
+    """The two ends (x₁ values, x₂ values) of the line w·x + b = 0 across the view; None if w = 0."""
+    w1, w2 = np.asarray(w, dtype=float).ravel()
+    if w2 != 0:
+        x1 = np.array(x_limits)
+        return x1, -(w1 * x1 + b) / w2
+    if w1 != 0:
+        return np.full(2, -b / w1), np.array(y_limits)
+    return None
 
 
 def loan_model_figure(data, w, b, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3.0),
@@ -312,21 +344,43 @@ def loan_model_figure(data, w, b, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3
     >>> fig, ax = loan_model_figure(make_loan_data(), [1.0, 0.0], 0.0, references=[("true", TRUE_W, TRUE_B)])
     >>> plt.close(fig)
     """
+    fig, ax, set_model = loan_model_scene(data, references, xlim, ylim, color, label, figsize)
+    set_model(w, b)
+    return fig, ax
+
+
+def loan_model_scene(data, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3.0),
+                     color=OKABE_ITO["vermillion"], label="decision boundary (z = 0)", figsize=None):
+    """loan_model_figure built once, for an explorer: (fig, ax, set_model), where ``set_model(w, b)``
+    draws the model w, b (its line and its shaded side) in place of the previous one.
+
+    >>> from helpers.data import make_loan_data
+    >>> fig, ax, set_model = loan_model_scene(make_loan_data())
+    >>> set_model([1.0, 0.0], 0.0)
+    >>> set_model([0.0, 0.0], 1.0)          # no line: every score is 1, all shaded
+    >>> plt.close(fig)
+    """
     from matplotlib.colors import to_rgba
     from matplotlib.patches import Patch
 
     fig, ax = plt.subplots(figsize=figsize)
     loan_scatter(ax, data, standardised=True)
     g1, g2 = np.meshgrid(np.linspace(*xlim, 300), np.linspace(*ylim, 300))
-    shade = np.zeros(g1.shape + (4,))
-    shade[w[0] * g1 + w[1] * g2 + b > 0] = to_rgba(color, 0.13)
-    ax.imshow(shade, extent=(*xlim, *ylim), origin="lower", aspect="auto", zorder=0)
+    shade = ax.imshow(np.zeros(g1.shape + (4,)), extent=(*xlim, *ylim), origin="lower", aspect="auto", zorder=0)
     ax.set(xlim=xlim, ylim=ylim)
-    if w[0] != 0 or w[1] != 0:
-        draw_decision_boundary(ax, w, b, label=label, color=color, linewidth=2.5)
+    line, = ax.plot([], [], color=color, label=label, linewidth=2.5)
     for (ref_label, ref_w, ref_b), style in zip(references, ["--", ":", "-."]):
         draw_decision_boundary(ax, ref_w, ref_b, label=ref_label, linestyle=style, color=OKABE_ITO["black"])
-    handles, _ = ax.get_legend_handles_labels()
-    handles.append(Patch(color=to_rgba(color, 0.13), label="z > 0: predict default"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    return fig, ax
+    side = Patch(color=to_rgba(color, 0.13), label="z > 0: predict default")
+
+    def set_model(w, b):
+        colours = np.zeros(g1.shape + (4,))
+        colours[w[0] * g1 + w[1] * g2 + b > 0] = to_rgba(color, 0.13)
+        shade.set_data(colours)
+        ends = _boundary_ends(w, b, xlim, ylim)
+        line.set_data(*(ends if ends is not None else ([], [])))
+        handles, _ = ax.get_legend_handles_labels()        # the line is left out when there is none
+        ax.legend(handles=[h for h in handles if h is not line or ends is not None] + [side],
+                  loc="upper left", bbox_to_anchor=(1.01, 1.0))
+
+    return fig, ax, set_model

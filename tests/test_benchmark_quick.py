@@ -79,7 +79,7 @@ def test_quick_mode_writes_all_four_tables_in_well_under_30_s(tmp_path):
     assert all(re.search(r"\d (ms|s)$", row[1]) for row in execution[:3]), execution
 
     widgets = table_rows(found[report.TITLES["widgets"]])
-    assert [row[1] for row in widgets] == ["`sigmoid_figure`"], widgets
+    assert [row[1] for row in widgets] == ["`sigmoid_scene`"], widgets
     assert re.search(r"\d (ms|s)$", widgets[0][4]) and widgets[0][7].startswith(("met", "missed")), widgets
 
     setup = table_rows(found[report.TITLES["setup"]])

@@ -67,6 +67,22 @@ def drop_widget_views(nb, name):
     return nb
 
 
+def merge_streams(nb):
+    """Join consecutive outputs of one stream (stdout or stderr) into one: how a cell's prints are cut into
+    messages depends on timing, and the stored notebook should not."""
+    for cell in nb.cells:
+        merged = []
+        for out in cell.get("outputs", []):
+            if (out.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                    and merged[-1]["name"] == out["name"]):
+                merged[-1]["text"] = merged[-1]["text"] + out["text"]
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell.outputs = merged
+    return nb
+
+
 def write(nb, path):
     nbformat.validate(nb)
     with open(path, "w", encoding="utf-8") as file:
@@ -82,10 +98,10 @@ def build(number, stem):
 
     started = time.perf_counter()
     execute(nb, SOLUTIONS)
-    write(drop_widget_views(nb, f"solutions/{solution_path.name}"), solution_path)
+    write(merge_streams(drop_widget_views(nb, f"solutions/{solution_path.name}")), solution_path)
     student = student_notebook(nb, solution_path.name)
     execute(student, NOTEBOOKS)
-    write(drop_widget_views(student, f"notebooks/{solution_path.name}"), NOTEBOOKS / solution_path.name)
+    write(merge_streams(drop_widget_views(student, f"notebooks/{solution_path.name}")), NOTEBOOKS / solution_path.name)
     print(f"{number}: solutions/ and notebooks/{solution_path.name} built in "
           f"{time.perf_counter() - started:.1f} s")
 

@@ -1,0 +1,108 @@
+"""Every chapter's explorers, in the kernel that ran the chapter: the picture they show is the chapter's.
+
+- At its initial values an explorer shows, byte for byte, the PNG the notebook shows for a static
+  figure drawn by the same function with the same values (what the reader sees above it).
+- An explorer built once (its draw returns ``(fig, update)``), moved to other values, shows the same
+  pixels as one started at those values: its update moves everything that depends on them.
+- Its figure is not left among pyplot's open figures (a later plt.show() would show it again).
+"""
+
+import inspect
+import json
+
+import nbformat
+import pytest
+
+from tools.bench.execution import RESULT_MARKER, chapter_notebooks, execute_copy, read_notebook
+
+
+def check_explorers(marker):
+    """Runs in the kernel after the chapter: prints marker + JSON, one entry per Explorer alive."""
+    import base64
+    import gc
+    import io
+    import json
+
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from IPython.core.pylabtools import print_figure
+    from ipywidgets import Dropdown
+    from matplotlib._pylab_helpers import Gcf
+    from PIL import Image
+
+    from helpers import widgets
+
+    def png(explorer):
+        return base64.b64decode(explorer.output.outputs[0]["data"]["image/png"])
+
+    def pixels(data):
+        return np.asarray(Image.open(io.BytesIO(data)))
+
+    def other_values(control):
+        """Two values on the control's grid besides its own: a third of the way up, and the top."""
+        if hasattr(control, "options"):
+            return [v for v in list(control.options)[-1:] if v != control.value]
+        low, high, step = control.min, control.max, control.step
+        picks = [low + round((high - low) / 3 / step) * step, high]
+        return [type(control.value)(round(v, 10)) for v in picks if abs(v - control.value) > step / 2]
+
+    results = []
+    for explorer in {id(o): o for o in gc.get_objects() if isinstance(o, widgets.Explorer)}.values():
+        start = {name: control.value for name, control in explorer.controls.items()}
+        first = png(explorer)
+        figure = explorer.draw(**start)
+        figure = figure[0] if isinstance(figure, tuple) else figure
+        static = print_figure(figure, "png", bbox_inches="tight")
+        plt.close(figure)
+        entry = {"draw": explorer.draw.__name__, "builds_once": explorer.update is not None,
+                 "initial_is_static": first == static, "moves": [],
+                 "left_open": any(m.canvas.figure is explorer.figure for m in Gcf.get_all_fig_managers())}
+        if explorer.update is not None:
+            for name, control in explorer.controls.items():
+                for value in other_values(control):
+                    control.value = value
+                    # an explorer started at these values (a one-option Dropdown holds any value)
+                    fresh = widgets.Explorer(explorer.draw, {n: Dropdown(options=[c.value], value=c.value)
+                                                             for n, c in explorer.controls.items()})
+                    moved, started = pixels(png(explorer)), pixels(png(fresh))
+                    entry["moves"].append([name, repr(value), moved.shape == started.shape
+                                           and bool((moved == started).all())])
+                    control.value = start[name]
+        results.append(entry)
+    print(marker + json.dumps(results))
+
+
+CHECK_SOURCE = inspect.getsource(check_explorers)
+
+
+def chapters_with_explorers():
+    return [path for path in chapter_notebooks(None, folders=("solutions",))
+            if "widgets.explore(" in path.read_text(encoding="utf-8")
+            or "sigmoid_explorer(" in path.read_text(encoding="utf-8")]
+
+
+@pytest.fixture(scope="module", params=chapters_with_explorers(), ids=lambda path: path.stem)
+def explorers(request):
+    nb = read_notebook(request.param)
+    nb.cells.append(nbformat.v4.new_code_cell(f"{CHECK_SOURCE}\ncheck_explorers({RESULT_MARKER!r})\n"))
+    _, executed = execute_copy(nb)
+    for output in executed.cells[-1].get("outputs", []):
+        for line in output.get("text", "").splitlines():
+            if line.startswith(RESULT_MARKER):
+                return json.loads(line[len(RESULT_MARKER):])
+    raise AssertionError(f"the check printed nothing: {executed.cells[-1].get('outputs')}")
+
+
+def test_each_explorer_starts_with_the_static_picture(explorers):
+    assert explorers, "no explorer found"
+    assert [e["draw"] for e in explorers if not e["initial_is_static"]] == []
+
+
+def test_each_explorer_moved_shows_what_one_started_there_shows(explorers):
+    wrong = [(e["draw"], name, value) for e in explorers for name, value, same in e["moves"] if not same]
+    assert not wrong, f"moved ≠ started at: {wrong}"
+    assert all(e["moves"] for e in explorers if e["builds_once"])
+
+
+def test_no_explorer_figure_is_left_open(explorers):
+    assert [e["draw"] for e in explorers if e["left_open"]] == []
