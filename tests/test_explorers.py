@@ -4,6 +4,7 @@
   figure drawn by the same function with the same values (what the reader sees above it).
 - An explorer built once (its draw returns ``(fig, update)``), moved to other values, shows the same
   pixels as one started at those values: its update moves everything that depends on them.
+- Across the whole range of each control it shows a picture, never an error.
 - Its figure is not left among pyplot's open figures (a later plt.show() would show it again).
 """
 
@@ -68,6 +69,15 @@ def check_explorers(marker):
                     entry["moves"].append([name, repr(value), moved.shape == started.shape
                                            and bool((moved == started).all())])
                     control.value = start[name]
+        entry["errors"] = []                 # every control across its whole range: always a picture
+        for name, control in explorer.controls.items():
+            values = list(control.options) if hasattr(control, "options") else \
+                [type(control.value)(round(v, 10)) for v in np.linspace(control.min, control.max, 12)]
+            for value in values:
+                control.value = value
+                if "data" not in explorer.output.outputs[0]:
+                    entry["errors"].append([name, repr(value), explorer.output.outputs[0].get("text", "")])
+            control.value = start[name]
         results.append(entry)
     print(marker + json.dumps(results))
 
@@ -102,6 +112,10 @@ def test_each_explorer_moved_shows_what_one_started_there_shows(explorers):
     wrong = [(e["draw"], name, value) for e in explorers for name, value, same in e["moves"] if not same]
     assert not wrong, f"moved ≠ started at: {wrong}"
     assert all(e["moves"] for e in explorers if e["builds_once"])
+
+
+def test_each_explorer_draws_across_the_whole_range_of_its_controls(explorers):
+    assert [e["errors"] for e in explorers if e["errors"]] == []
 
 
 def test_no_explorer_figure_is_left_open(explorers):
