@@ -20,7 +20,7 @@ from cycler import cycler
 
 from .numerics import sigmoid
 
-__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "alt_text", "figure_output", "plot_sigmoid", "sigmoid_figure", "sigmoid_scene", "loan_model_figure", "loan_model_scene",
+__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "alt_text", "figure_output", "plot_sigmoid", "sigmoid_figure", "sigmoid_scene", "loan_model_figure", "loan_model_scene", "boundary_ends",
            "mark_values", "loan_scatter", "draw_decision_boundary"]
 
 # The Okabe–Ito palette: eight colours that stay distinct for the common kinds of colour
@@ -308,7 +308,7 @@ def draw_decision_boundary(ax, w, b, label="decision boundary (z = 0)", color=No
     """
     if ax is None:
         _, ax = plt.subplots()
-    ends = _boundary_ends(w, b, ax.get_xlim(), ax.get_ylim())
+    ends = boundary_ends(w, b, ax.get_xlim(), ax.get_ylim())
     if ends is None:
         raise ValueError("w is zero, so every point has the same score and there is no boundary")
     x_limits, y_limits = ax.get_xlim(), ax.get_ylim()
@@ -320,8 +320,14 @@ def draw_decision_boundary(ax, w, b, label="decision boundary (z = 0)", color=No
     return ax
 
 
-def _boundary_ends(w, b, x_limits, y_limits):
-    """The two ends (x₁ values, x₂ values) of the line w·x + b = 0 across the view; None if w = 0."""
+def boundary_ends(w, b, x_limits, y_limits):
+    """The two ends (x₁ values, x₂ values) of the line w·x + b = 0 across the view; None if w = 0.
+
+    What draw_decision_boundary draws, for an explorer that moves a line it made once.
+
+    >>> boundary_ends([1.0, 1.0], 0.0, (-2, 2), (-2, 2))
+    (array([-2,  2]), array([ 2., -2.]))
+    """
     w1, w2 = np.asarray(w, dtype=float).ravel()
     if w2 != 0:
         x1 = np.array(x_limits)
@@ -377,7 +383,7 @@ def loan_model_scene(data, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3.0),
         colours = np.zeros(g1.shape + (4,))
         colours[w[0] * g1 + w[1] * g2 + b > 0] = to_rgba(color, 0.13)
         shade.set_data(colours)
-        ends = _boundary_ends(w, b, xlim, ylim)
+        ends = boundary_ends(w, b, xlim, ylim)
         line.set_data(*(ends if ends is not None else ([], [])))
         handles, _ = ax.get_legend_handles_labels()        # the line is left out when there is none
         ax.legend(handles=[h for h in handles if h is not line or ends is not None] + [side],
