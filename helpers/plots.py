@@ -122,12 +122,50 @@ def figure_output(fig, png):
     return data, ({"image/png": {"alt": text}} if written else {})
 
 
-def _figure_bundle(fig, include=None, exclude=None):
-    """IPython's display hook for a Figure: the inline backend's PNG, plus its alt text."""
-    from IPython.core.pylabtools import print_figure
+def picture_area(fig):
+    """Where a figure's picture lies in its own pixels: (left, top, width, height), the tight box around
+    everything drawn plus savefig's padding (0.1 inch), out to whole pixels. Draws the figure first."""
+    if not hasattr(fig.canvas, "buffer_rgba"):           # a figure closed in pyplot has lost its Agg canvas
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(mpl.rcParams["savefig.pad_inches"])
+    left, top = int(np.floor(box.x0 * fig.dpi)), int(np.floor(fig.bbox.height - box.y1 * fig.dpi))
+    right, bottom = int(np.ceil(box.x1 * fig.dpi)), int(np.ceil(fig.bbox.height - box.y0 * fig.dpi))
+    return left, top, right - left, bottom - top
 
-    png = print_figure(fig, "png", bbox_inches="tight")      # what the inline backend shows
-    return figure_output(fig, png) if png else None
+
+def picture_png(fig, area=None, drawn=False):
+    """The PNG of ``fig`` cut out at ``area`` (picture_area's, by default): how every figure of the course
+    is shown, still or in an explorer. One draw of the figure (none if ``drawn``), then the pixels in the
+    area (the figure's background past its edges) — savefig's tight crop would draw the figure twice.
+
+    >>> fig, ax = plt.subplots()
+    >>> picture_png(fig)[:4]
+    b'\\x89PNG'
+    >>> plt.close(fig)
+    """
+    from PIL import Image
+
+    if area is None:
+        area, drawn = picture_area(fig), True
+    if not drawn:
+        fig.canvas.draw()
+    pixels = np.asarray(fig.canvas.buffer_rgba())
+    left, top, width, height = area
+    picture = np.empty((height, width, 4), dtype=np.uint8)
+    picture[:] = np.round(np.array(mpl.colors.to_rgba(fig.get_facecolor())) * 255)
+    rows = slice(max(top, 0), min(top + height, pixels.shape[0]))
+    cols = slice(max(left, 0), min(left + width, pixels.shape[1]))
+    picture[rows.start - top:rows.stop - top, cols.start - left:cols.stop - left] = pixels[rows, cols]
+    buffer = io.BytesIO()
+    Image.fromarray(picture).save(buffer, format="png", compress_level=1)   # fast to write, a little larger
+    return buffer.getvalue()
+
+
+def _figure_bundle(fig, include=None, exclude=None):
+    """IPython's display hook for a Figure: its picture (picture_png), plus its alt text."""
+    return figure_output(fig, picture_png(fig))
 
 
 def _show_figures_with_alt_text():

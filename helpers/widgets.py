@@ -11,7 +11,6 @@ then a box to answer in and a Check button that says at once whether the answer 
 """
 
 import html
-import io
 import math
 import numbers
 import re
@@ -45,29 +44,9 @@ def slider(description, min, max, step, value, readout_format=".2f"):
 
 
 def _png_output(figure, area=None):
-    """The figure as one Jupyter display_data output (a PNG), ready for Output.outputs.
-
-    Without ``area``: cropped as the notebook's inline figures are ("tight", what IPython's
-    print_figure does), so an explorer's first picture is the chapter's static figure, byte for
-    byte. With ``area`` (a Bbox in inches, the first picture's): cropped there at once, which
-    spares the second pass over the figure that finding the tight box costs.
-    """
-    from IPython.core.pylabtools import print_figure
-
-    if area is None:
-        png = print_figure(figure, "png", bbox_inches="tight")
-    else:
-        buffer = io.BytesIO()
-        figure.canvas.print_figure(buffer, format="png", dpi=figure.dpi, bbox_inches=area,
-                                   facecolor=figure.get_facecolor(), edgecolor=figure.get_edgecolor())
-        png = buffer.getvalue()
-    data, metadata = plots.figure_output(figure, png)
+    """The figure as one Jupyter display_data output (a PNG, plots.picture_png), for Output.outputs."""
+    data, metadata = plots.figure_output(figure, plots.picture_png(figure, area))
     return {"output_type": "display_data", "metadata": metadata, "data": data}
-
-
-def _tight_area(figure):
-    """The box (in inches) a "tight" PNG of ``figure`` showed: the tight box plus savefig's padding."""
-    return figure.get_tightbbox(figure.canvas.get_renderer()).padded(plt.rcParams["savefig.pad_inches"])
 
 
 class Explorer(widgets.VBox):
@@ -102,11 +81,11 @@ class Explorer(widgets.VBox):
                 self.update(**values)
             else:
                 self._build(values)
-            self.output.outputs = (_png_output(self.figure, self.area),)
-            if self.area is None:        # after the first picture: keep its crop and its layout
-                self.area = _tight_area(self.figure)
+            if self.area is None:        # the first picture: its crop and (if it has an update) its layout stay
+                self.area = plots.picture_area(self.figure)
                 if self.update is not None:
                     self.figure.set_layout_engine("none")
+            self.output.outputs = (_png_output(self.figure, self.area),)
         except Exception as error:  # say so in the widget rather than fail silently
             self.output.outputs = ({"output_type": "stream", "name": "stderr",
                                     "text": f"The figure could not be drawn: {type(error).__name__}: {error}\n"},)

@@ -27,12 +27,11 @@ def check_explorers(marker):
 
     import matplotlib.pyplot as plt
     import numpy as np
-    from IPython.core.pylabtools import print_figure
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib._pylab_helpers import Gcf
     from PIL import Image
 
-    from helpers import widgets
+    from helpers import plots, widgets
 
     def png(explorer):
         return base64.b64decode(explorer.output.outputs[0]["data"]["image/png"])
@@ -51,9 +50,9 @@ def check_explorers(marker):
             figure._suptitle.set_position(explorer.figure._suptitle.get_position())
         figure.set_layout_engine("none")
         FigureCanvasAgg(figure)
-        picture = widgets._png_output(figure, explorer.area)["data"]["image/png"]
+        picture = plots.picture_png(figure, explorer.area)
         plt.close(figure)
-        return pixels(base64.b64decode(picture))
+        return pixels(picture)
 
     def other_values(control):
         """Two values on the control's grid besides its own: a third of the way up, and the top."""
@@ -69,7 +68,7 @@ def check_explorers(marker):
         first = png(explorer)
         figure = explorer.draw(**start)
         figure = figure[0] if isinstance(figure, tuple) else figure
-        static = print_figure(figure, "png", bbox_inches="tight")
+        static = plots.picture_png(figure)
         plt.close(figure)
         entry = {"draw": explorer.draw.__name__, "builds_once": explorer.update is not None,
                  "initial_is_static": first == static, "moves": [],
