@@ -149,6 +149,10 @@ def picture_png(fig, area=None, drawn=False):
 
     if area is None:
         area, drawn = picture_area(fig), True
+    if not hasattr(fig.canvas, "buffer_rgba"):           # a figure closed in pyplot has lost its Agg canvas
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        FigureCanvasAgg(fig)
+        drawn = False
     if not drawn:
         fig.canvas.draw()
     pixels = np.asarray(fig.canvas.buffer_rgba())
@@ -163,8 +167,33 @@ def picture_png(fig, area=None, drawn=False):
     return buffer.getvalue()
 
 
+def fits(fig, area):
+    """Whether the text ``fig`` drew last lies inside ``area`` (left, top, width, height, in pixels).
+
+    Text is what grows as values change: titles, legends, and tick labels, which push the axis labels
+    outwards (so the axis labels stand for them). Their boxes are known from the last draw, which makes
+    this far cheaper than recomputing the figure's tight box.
+    """
+    renderer = fig.canvas.get_renderer()
+    texts = [*fig.texts, *fig.legends] + ([fig._suptitle] if fig._suptitle is not None else [])
+    for ax in fig.axes:
+        texts += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label,
+                  *([ax.get_legend()] if ax.get_legend() else [])]
+    left, top, width, height = area
+    for text in texts:
+        if text.get_visible() and (not hasattr(text, "get_text") or text.get_text()):
+            box = text.get_window_extent(renderer)
+            if (box.x0 < left or box.x1 > left + width or fig.bbox.height - box.y1 < top
+                    or fig.bbox.height - box.y0 > top + height):
+                return False
+    return True
+
+
 def _figure_bundle(fig, include=None, exclude=None):
-    """IPython's display hook for a Figure: its picture (picture_png), plus its alt text."""
+    """IPython's display hook for a Figure: its picture (picture_png), plus its alt text. A figure with
+    nothing in it shows nothing, as with matplotlib's own inline display."""
+    if not fig.axes and not fig.lines:
+        return None
     return figure_output(fig, picture_png(fig))
 
 
@@ -265,6 +294,7 @@ def sigmoid_scene(k=1.0, shift=0.0, show_step=True):
     ax.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.05), xlabel="score z", ylabel="σ(k·(z − shift))")
 
     def update(k, shift):
+        k, shift = round(k, 2), round(shift, 2) + 0.0    # slider steps can leave 1e-16 for 0; + 0.0: no −0
         if show_step:
             step.set_data([z[0], shift, shift, z[-1]], [0, 0, 1, 1])
         curve.set_data(z, sigmoid(k * (z - shift)))
@@ -396,7 +426,8 @@ def loan_model_figure(data, w, b, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3
 def loan_model_scene(data, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3.0),
                      color=OKABE_ITO["vermillion"], label="decision boundary (z = 0)", figsize=None):
     """loan_model_figure built once, for an explorer: (fig, ax, set_model), where ``set_model(w, b)``
-    draws the model w, b (its line and its shaded side) in place of the previous one.
+    draws the model w, b (its line and its shaded side) in place of the previous one. An explorer's
+    draw function calls it, and returns (fig, update) with an update that calls set_model (chapter 00).
 
     >>> from helpers.data import make_loan_data
     >>> fig, ax, set_model = loan_model_scene(make_loan_data())

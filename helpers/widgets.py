@@ -10,6 +10,7 @@ A quiz shows each question as ordinary Markdown (readable on GitHub without a ke
 then a box to answer in and a Check button that says at once whether the answer is right.
 """
 
+import contextlib
 import html
 import math
 import numbers
@@ -43,12 +44,6 @@ def slider(description, min, max, step, value, readout_format=".2f"):
         style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
 
 
-def _png_output(figure, area=None):
-    """The figure as one Jupyter display_data output (a PNG, plots.picture_png), for Output.outputs."""
-    data, metadata = plots.figure_output(figure, plots.picture_png(figure, area))
-    return {"output_type": "display_data", "metadata": metadata, "data": data}
-
-
 class Explorer(widgets.VBox):
     """The widget ``explore`` returns: the controls in a row, then the picture.
 
@@ -57,8 +52,9 @@ class Explorer(widgets.VBox):
 
     If ``draw`` returns ``(fig, update)``, the figure is built once and each move calls
     ``update(**values)``, which changes only what moves (a line's data, a marker, a title);
-    the layout and the crop stay those of the first picture. Otherwise each move calls
-    ``draw`` again and shows the new figure.
+    the layout and the crop stay those of the first picture, unless text grows past its
+    edges (then the figure is laid out again). Otherwise each move calls ``draw`` again and
+    shows the new figure, cropped to its own picture.
     """
 
     def __init__(self, draw, controls):
@@ -66,7 +62,7 @@ class Explorer(widgets.VBox):
         self.draw = draw
         self.controls = dict(controls)
         self.output = widgets.Output()
-        self.figure, self.update, self.area = None, None, None
+        self.figure, self.update, self.area, self.layout_engine = None, None, None, None
         row = widgets.HBox(list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap"))
         self.children = [row, self.output]
         for control in self.controls.values():
@@ -77,32 +73,47 @@ class Explorer(widgets.VBox):
         """Show the picture for the controls' values (``change`` is what observe passes)."""
         values = {name: control.value for name, control in self.controls.items()}
         try:
-            if self.update is not None:
-                self.update(**values)
-            else:
-                self._build(values)
-            if self.area is None:        # the first picture: its crop and (if it has an update) its layout stay
-                self.area = plots.picture_area(self.figure)
+            with _closing_new_figures():        # a figure draw or update opens is never left for plt.show()
                 if self.update is not None:
+                    self.update(**values)
+                else:
+                    self._build(values)
+            if self.update is None:             # a new figure each time: cropped to its own picture
+                picture = plots.picture_png(self.figure)
+            else:
+                if self.area is not None:
+                    self.figure.canvas.draw()
+                if self.area is None or not plots.fits(self.figure, self.area):
+                    # the first picture, or text grew past its edges: lay the figure out, then keep that layout
+                    self.figure.set_layout_engine(self.layout_engine)
+                    self.area = plots.picture_area(self.figure)
                     self.figure.set_layout_engine("none")
-            self.output.outputs = (_png_output(self.figure, self.area),)
+                picture = plots.picture_png(self.figure, self.area, drawn=True)
+            data, metadata = plots.figure_output(self.figure, picture)
+            self.output.outputs = ({"output_type": "display_data", "metadata": metadata, "data": data},)
         except Exception as error:  # say so in the widget rather than fail silently
             self.output.outputs = ({"output_type": "stream", "name": "stderr",
                                     "text": f"The figure could not be drawn: {type(error).__name__}: {error}\n"},)
 
     def _build(self, values):
         """Call draw(**values); keep its figure (and its update function, if it returns one)."""
-        figures_before = set(plt.get_fignums())
-        try:
-            result = self.draw(**values)
-        finally:  # close every figure draw() opened (the explorer keeps its own), so none is shown twice
-            for number in set(plt.get_fignums()) - figures_before:
-                plt.close(number)
+        result = self.draw(**values)
         figure = result[0] if isinstance(result, tuple) else result
         if isinstance(result, tuple) and len(result) == 2 and callable(result[1]):
             self.update = result[1]
         FigureCanvasAgg(figure)    # closed figures lose pyplot's canvas; the explorer still draws this one
-        self.figure = figure
+        self.figure, self.layout_engine = figure, figure.get_layout_engine()
+
+
+@contextlib.contextmanager
+def _closing_new_figures():
+    """Close every pyplot figure opened inside the block (the explorer keeps its own figure apart)."""
+    figures_before = set(plt.get_fignums())
+    try:
+        yield
+    finally:
+        for number in set(plt.get_fignums()) - figures_before:
+            plt.close(number)
 
 
 def explore(draw, **controls):
@@ -112,8 +123,9 @@ def explore(draw, **controls):
     a matplotlib figure without showing it, and returns either the figure (or (fig, ax)):
     then every move calls draw again; or ``(fig, update)``, where ``update`` takes the same
     arguments and changes only what moves (``line.set_ydata``, ``marker.set_data``,
-    ``ax.set_title``): then the figure is built once and every move calls update, several
-    times faster. The picture is a PNG that replaces the previous one in a single step (no
+    ``ax.set_title``): then the figure is built once and every move calls update, about
+    twice as fast. update must set everything that depends on the values (call ax.legend
+    again after a set_label, and plots.alt_text), and use only ``ax.``/``fig.`` methods. The picture is a PNG that replaces the previous one in a single step (no
     flicker); the explorer's figures are never left open for plt.show() to show again.
 
     >>> import numpy as np

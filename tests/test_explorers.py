@@ -54,12 +54,20 @@ def check_explorers(marker):
         plt.close(figure)
         return pixels(picture)
 
+    def alt_is_fresh(explorer):
+        """Whether the explorer's alt text is what its draw function writes for the current values."""
+        figure = explorer.draw(**{n: c.value for n, c in explorer.controls.items()})
+        figure = figure[0] if isinstance(figure, tuple) else figure
+        fresh = plots.figure_output(figure, b"")[1]
+        plt.close(figure)
+        return explorer.output.outputs[0]["metadata"] == fresh
+
     def other_values(control):
-        """Two values on the control's grid besides its own: a third of the way up, and the top."""
+        """Values on the control's grid besides its own: the bottom, a third of the way up, and the top."""
         if hasattr(control, "options"):
             return [v for v in list(control.options)[-1:] if v != control.value]
         low, high, step = control.min, control.max, control.step
-        picks = [low + round((high - low) / 3 / step) * step, high]
+        picks = [low, low + round((high - low) / 3 / step) * step, high]
         return [type(control.value)(round(v, 10)) for v in picks if abs(v - control.value) > step / 2]
 
     results = []
@@ -80,8 +88,16 @@ def check_explorers(marker):
                     started = started_there(explorer, {n: c.value for n, c in explorer.controls.items()})
                     moved = pixels(png(explorer))
                     entry["moves"].append([name, repr(value), moved.shape == started.shape
-                                           and bool((moved == started).all())])
+                                           and bool((moved == started).all()) and alt_is_fresh(explorer)])
                     control.value = start[name]
+            for name, control in explorer.controls.items():     # then every control moved, one after another
+                control.value = other_values(control)[-1] if other_values(control) else control.value
+            started = started_there(explorer, {n: c.value for n, c in explorer.controls.items()})
+            moved = pixels(png(explorer))
+            entry["moves"].append(["all, in turn", "", moved.shape == started.shape and bool((moved == started).all())
+                                   and alt_is_fresh(explorer)])
+            for name, control in explorer.controls.items():
+                control.value = start[name]
         entry["errors"] = []                 # every control across its whole range: always a picture
         for name, control in explorer.controls.items():
             values = list(control.options) if hasattr(control, "options") else \

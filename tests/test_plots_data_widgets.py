@@ -330,3 +330,63 @@ def test_loan_model_figure_shades_the_default_side_and_draws_references():
     fig, ax = plots.loan_model_figure(data, [0.0, 0.0], 1.0)      # no line, everything shaded
     assert "decision boundary (z = 0)" not in [t.get_text() for t in ax.get_legend().get_texts()]
     plt.close(fig)
+
+
+def _size(explorer):
+    import base64
+    import io
+
+    from PIL import Image
+    return Image.open(io.BytesIO(base64.b64decode(_image(explorer)))).size
+
+
+def test_an_explorer_that_draws_anew_crops_each_picture_to_itself():
+    def draw(k):
+        fig, ax = plt.subplots()
+        ax.set_title("a title that grows " + "—" * int(k))
+        return fig
+
+    explorer = widgets.explore(draw, k=widgets.slider("k", 0, 60, 1, 0))
+    narrow = _size(explorer)
+    explorer.controls["k"].value = 60
+    assert _size(explorer)[0] > narrow[0], "the longer title was cut to the first picture's width"
+
+
+def test_an_explorer_lays_its_figure_out_again_when_text_outgrows_the_first_picture():
+    def draw(k):
+        fig, ax = plt.subplots()
+        line, = ax.plot([0, 1], [0, 1])
+
+        def update(k):
+            line.set_label("label " + "i" * int(k))                  # an i is about 3 pixels wide
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        update(k)
+        return fig, update
+
+    explorer = widgets.explore(draw, k=widgets.slider("k", 0, 40, 1, 0))
+    width = explorer.figure.axes[0].get_position().width
+    explorer.controls["k"].value = 1                                  # a little longer: fits, the layout stays
+    assert explorer.figure.axes[0].get_position().width == width
+    explorer.controls["k"].value = 40                                 # far longer: laid out again, nothing cut
+    assert explorer.figure.axes[0].get_position().width < width and plots.fits(explorer.figure, explorer.area)
+
+
+def test_figures_opened_in_an_update_are_closed():
+    def draw(k):
+        fig, ax = plt.subplots()
+
+        def update(k):
+            plt.figure()                                              # a mistake a learner can make
+            ax.set_title(f"k = {k}")
+        update(k)
+        return fig, update
+
+    explorer = widgets.explore(draw, k=widgets.slider("k", 0, 1, 0.1, 0.5))
+    explorer.controls["k"].value = 0.7
+    assert plt.get_fignums() == [] and _image(explorer)
+
+
+def test_an_empty_figure_shows_nothing():
+    fig = plt.figure()
+    assert plots._figure_bundle(fig) is None
+    plt.close(fig)
