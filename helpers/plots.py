@@ -12,6 +12,8 @@ Axes you pass, or make a new figure; they label what they draw and never call
 import base64
 import html
 import io
+import struct
+import zlib
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -61,6 +63,8 @@ def use_course_style():
         "figure.dpi": 100,
         "figure.constrained_layout.use": True,  # keeps labels and legends inside the figure
         "axes.grid": True,
+        "axes.axisbelow": True,              # grid and ticks under bars, points and shading (and an explorer
+                                             # that moves them need not draw the tick labels again)
         "grid.color": "#d9d9d9",
         "grid.linewidth": 0.6,
         "axes.spines.top": False,
@@ -135,10 +139,11 @@ def picture_area(fig):
     return left, top, right - left, bottom - top
 
 
-def picture_png(fig, area=None, drawn=False):
+def picture_png(fig, area=None, drawn=False, quick=False):
     """The PNG of ``fig`` cut out at ``area`` (picture_area's, by default): how every figure of the course
     is shown, still or in an explorer. One draw of the figure (none if ``drawn``), then the pixels in the
     area (the figure's background past its edges) — savefig's tight crop would draw the figure twice.
+    ``quick`` (explorers): the same pixels, encoded in about half the time into a file a quarter larger.
 
     >>> fig, ax = plt.subplots()
     >>> picture_png(fig)[:4]
@@ -162,9 +167,25 @@ def picture_png(fig, area=None, drawn=False):
     rows = slice(max(top, 0), min(top + height, pixels.shape[0]))
     cols = slice(max(left, 0), min(left + width, pixels.shape[1]))
     picture[rows.start - top:rows.stop - top, cols.start - left:cols.stop - left] = pixels[rows, cols]
+    if quick:
+        return _png_quickly(picture)
     buffer = io.BytesIO()
     Image.fromarray(picture).save(buffer, format="png", compress_level=1)   # fast to write, a little larger
     return buffer.getvalue()
+
+
+def _png_quickly(rgba):
+    """A PNG of an (height, width, 4) uint8 array: rows unfiltered (a 0 byte before each), zlib's fastest level."""
+    height, width, _ = rgba.shape
+    rows = np.zeros((height, 1 + 4 * width), dtype=np.uint8)
+    rows[:, 1:] = rgba.reshape(height, -1)
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)    # 8-bit RGBA, no interlacing
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
+            + chunk(b"IEND", b""))
 
 
 def fits(fig, area):
@@ -441,7 +462,8 @@ def loan_model_scene(data, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3.0),
     fig, ax = plt.subplots(figsize=figsize)
     loan_scatter(ax, data, standardised=True)
     g1, g2 = np.meshgrid(np.linspace(*xlim, 300), np.linspace(*ylim, 300))
-    shade = ax.imshow(np.zeros(g1.shape + (4,)), extent=(*xlim, *ylim), origin="lower", aspect="auto", zorder=0)
+    # the shading lies over the grid (zorder 0.5 in the course style) and under the points (zorder 1)
+    shade = ax.imshow(np.zeros(g1.shape + (4,)), extent=(*xlim, *ylim), origin="lower", aspect="auto", zorder=0.6)
     ax.set(xlim=xlim, ylim=ylim)
     line, = ax.plot([], [], color=color, label=label, linewidth=2.5)
     for (ref_label, ref_w, ref_b), style in zip(references, ["--", ":", "-."]):
@@ -455,7 +477,9 @@ def loan_model_scene(data, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3.0),
         ends = boundary_ends(w, b, xlim, ylim)
         line.set_data(*(ends if ends is not None else ([], [])))
         handles, _ = ax.get_legend_handles_labels()        # the line is left out when there is none
-        ax.legend(handles=[h for h in handles if h is not line or ends is not None] + [side],
-                  loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        handles = [h for h in handles if h is not line or ends is not None] + [side]
+        legend = ax.get_legend()                           # made again only when its entries change
+        if legend is None or [text.get_text() for text in legend.texts] != [h.get_label() for h in handles]:
+            ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
 
     return fig, ax, set_model

@@ -23,7 +23,7 @@ import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from . import plots
+from . import plots, redraw
 
 __all__ = ["slider", "explore", "Explorer", "sigmoid_explorer",
            "Question", "grade", "question_widget", "show_quiz"]
@@ -51,10 +51,11 @@ class Explorer(widgets.VBox):
     holds the current picture; ``redraw()`` shows the picture for the controls' values.
 
     If ``draw`` returns ``(fig, update)``, the figure is built once and each move calls
-    ``update(**values)``, which changes only what moves (a line's data, a marker, a title);
-    the layout and the crop stay those of the first picture, unless text grows past its
-    edges (then the figure is laid out again). Otherwise each move calls ``draw`` again and
-    shows the new figure, cropped to its own picture.
+    ``update(**values)``, which changes only what moves (a line's data, a marker, a title),
+    and ``redrawer`` (a helpers.redraw.Redrawer) draws again only what changed; the layout
+    and the crop stay those of the first picture, unless text grows past its edges (then the
+    figure is laid out again). Otherwise each move calls ``draw`` again and shows the new
+    figure, cropped to its own picture.
     """
 
     def __init__(self, draw, controls):
@@ -63,6 +64,7 @@ class Explorer(widgets.VBox):
         self.controls = dict(controls)
         self.output = widgets.Output()
         self.figure, self.update, self.area, self.layout_engine = None, None, None, None
+        self.redrawer = None
         row = widgets.HBox(list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap"))
         self.children = [row, self.output]
         for control in self.controls.values():
@@ -79,16 +81,17 @@ class Explorer(widgets.VBox):
                 else:
                     self._build(values)
             if self.update is None:             # a new figure each time: cropped to its own picture
-                picture = plots.picture_png(self.figure)
+                picture = plots.picture_png(self.figure, quick=True)
             else:
                 if self.area is not None:
-                    self.figure.canvas.draw()
+                    self.redrawer.draw()            # only from the first artist update changed on
                 if self.area is None or not plots.fits(self.figure, self.area):
                     # the first picture, or text grew past its edges: lay the figure out, then keep that layout
                     self.figure.set_layout_engine(self.layout_engine)
                     self.area = plots.picture_area(self.figure)
                     self.figure.set_layout_engine("none")
-                picture = plots.picture_png(self.figure, self.area, drawn=True)
+                    self.redrawer.remember()
+                picture = plots.picture_png(self.figure, self.area, drawn=True, quick=True)
             data, metadata = plots.figure_output(self.figure, picture)
             self.output.outputs = ({"output_type": "display_data", "metadata": metadata, "data": data},)
         except Exception as error:  # say so in the widget rather than fail silently
@@ -101,6 +104,7 @@ class Explorer(widgets.VBox):
         figure = result[0] if isinstance(result, tuple) else result
         if isinstance(result, tuple) and len(result) == 2 and callable(result[1]):
             self.update = result[1]
+            self.redrawer = redraw.Redrawer(figure)
         FigureCanvasAgg(figure)    # closed figures lose pyplot's canvas; the explorer still draws this one
         self.figure, self.layout_engine = figure, figure.get_layout_engine()
 
@@ -123,10 +127,12 @@ def explore(draw, **controls):
     a matplotlib figure without showing it, and returns either the figure (or (fig, ax)):
     then every move calls draw again; or ``(fig, update)``, where ``update`` takes the same
     arguments and changes only what moves (``line.set_ydata``, ``marker.set_data``,
-    ``ax.set_title``): then the figure is built once and every move calls update, about
-    twice as fast. update must set everything that depends on the values (call ax.legend
-    again after a set_label, and plots.alt_text), and use only ``ax.``/``fig.`` methods. The picture is a PNG that replaces the previous one in a single step (no
-    flicker); the explorer's figures are never left open for plt.show() to show again.
+    ``ax.set_title``): then the figure is built once, every move calls update, and only what
+    changed is drawn again (helpers.redraw), several times faster. update must set everything
+    that depends on the values (make a legend again with ax.legend when its entries change,
+    and call plots.alt_text), and use only ``ax.``/``fig.`` methods. The picture is a PNG that
+    replaces the previous one in a single step (no flicker); the explorer's figures are never
+    left open for plt.show() to show again.
 
     >>> import numpy as np
     >>> z = np.linspace(-8, 8, 801)

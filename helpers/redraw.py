@@ -1,0 +1,304 @@
+"""Drawing a figure again after a few of its artists changed, without drawing the rest again.
+
+An explorer calls ``Redrawer(fig).draw()`` after each move. You never need this module to
+use the course; it is here because a full matplotlib draw spends most of its time on what
+did not move (tick labels, legends), and an explorer should follow the hand.
+
+Matplotlib draws a figure as a sequence of *steps*: the figure's background; each Axes (its
+background, then its artists by zorder); then the figure's own texts and legends. A step
+that changed must be drawn again, and so must every later step that overlaps it (it was
+drawn on top of it). The Redrawer keeps the pixels of all the other steps (drawn once with
+the redrawn ones hidden), puts them back and draws the redrawn steps on top, in order. When
+no redrawn step overlaps a later kept one, that is exactly the pixels of a full draw. The
+artists' boxes are checked on every draw: a kept step that a redrawn one has grown over is
+drawn again from then on (the whole figure is drawn that once), and so is everything after
+a change this cannot follow (the figure's size, an animated artist).
+"""
+
+import matplotlib as mpl
+from matplotlib.axes import Axes
+from matplotlib.legend import Legend
+from matplotlib.spines import Spine
+from matplotlib.transforms import Bbox
+
+__all__ = ["Redrawer"]
+
+
+class Redrawer:
+    """Draws ``fig`` as it is now, drawing again only the steps that changed and those on top of them.
+
+    ``draw()`` returns how many steps it drew (all of them on a full draw).
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> line, = ax.plot([0, 1], [0, 1])
+    >>> redrawer = Redrawer(fig)
+    >>> everything = redrawer.draw()        # the first draw is a full one
+    >>> line.set_ydata([1, 0])
+    >>> redrawer.draw() == everything       # keeps the pixels of everything but the line: a full draw once
+    True
+    >>> line.set_ydata([0.5, 0.5])
+    >>> redrawer.draw() < everything        # then the line and what lies on it (the frame), no more
+    True
+    >>> plt.close(fig)
+    """
+
+    def __init__(self, fig):
+        self.fig = fig
+        self.steps, self.layout = None, None    # what the last draw drew: [(Axes or None, artist)], sizes
+        self.kept = None                         # the pixels without the redrawn steps: _Kept
+        self.changing = set()                    # the artists that have changed since the first draw
+        self.covered = set()                     # artists a changing one has grown over: always drawn again
+
+    def draw(self):
+        steps, layout = _drawing_steps(self.fig), _layout_of(self.fig)
+        changed = self._changed_artists(steps, layout)
+        renderer = self.fig.canvas.get_renderer()
+        if changed is None:
+            self.fig.canvas.draw()
+            self.kept, drawn = None, range(len(steps))
+        else:
+            self.changing = (self.changing | changed) & {artist for _, artist in steps}
+            if self.kept is None or self.kept.renderer is not renderer or not self.kept.holds(steps, changed):
+                self.kept = _Kept(self.fig, steps, self.changing | self.covered)   # a full draw, in effect
+                drawn = range(len(steps))
+            else:
+                renderer.restore_region(self.kept.pixels)
+                drawn = self.kept.draw_the_rest(steps, renderer)
+            covered = self.kept.covered_by(steps, renderer)
+            while covered:                       # a step drawn again grew over a kept one: from now on, draw
+                self.covered |= covered          # that one again too (each time round keeps fewer)
+                self.kept = _Kept(self.fig, steps, self.changing | self.covered)
+                covered, drawn = self.kept.covered_by(steps, renderer), range(len(steps))
+        for index in drawn:                      # artists that draw nothing (invisible, empty) stay stale
+            _mark_drawn(steps[index][1])
+        self.steps, self.layout = steps, layout
+        return len(drawn)
+
+    def remember(self):
+        """The figure was just laid out and drawn in full elsewhere: take that as the last draw, and keep
+        its pixels without what has changed so far (the next moves are likely to change the same)."""
+        self.steps, self.layout, self.kept = _drawing_steps(self.fig), _layout_of(self.fig), None
+        if self.layout is not None and self.changing:
+            self.kept = _Kept(self.fig, self.steps, self.changing | self.covered)
+        for _, artist in self.steps:
+            _mark_drawn(artist)
+
+    def _changed_artists(self, steps, layout):
+        """The artists that changed (or are new) since the last draw; None: draw everything."""
+        if (self.steps is None or layout is None or self.layout is None or layout[0] != self.layout[0]
+                or steps[0] != self.steps[0] or _changed(steps[0][1])
+                or any(artist.get_animated() for _, artist in steps)):
+            return None
+        before = {artist for _, artist in self.steps}
+        changed = {artist for _, artist in steps if artist not in before
+                   or (any(map(_changed, artist.get_children())) if isinstance(artist, mpl.axis.Axis)
+                       else _changed(artist))}       # (an Axis: see _layout_of)
+        for ax, now in layout[1].items():
+            then = self.layout[1].get(ax)
+            moved_axes = [axis for axis in (ax.xaxis, ax.yaxis)
+                          if then is None or now[axis] != then[axis] or any(map(_changed, axis.get_children()))]
+            frame_moved = then is None or now["frame"] != then["frame"] or _changed(ax.patch)
+            if not moved_axes and not frame_moved:
+                continue
+            everything = {artist for owner, artist in steps if owner is ax}
+            if frame_moved or not _titles_stay(ax):
+                changed |= everything            # Axes.draw places its titles again: draw all of it
+            else:                                # its limits or ticks changed: what is drawn in data coordinates
+                legend = now["legend"]           # moves, not its background, the other axis, or a fixed legend
+                stays = {ax.patch, *({ax.xaxis, ax.yaxis} - set(moved_axes))}
+                if legend[0] is not None and legend == then["legend"] and legend[1] is not None:
+                    stays.add(legend[0])
+                changed |= everything - stays
+        for ax in layout[1]:                     # a legend placed "best" moves with whatever else changes
+            legend = ax.get_legend()
+            if legend is not None and layout[1][ax]["legend"][1] is None and any(
+                    owner is ax and artist in changed for owner, artist in steps):
+                changed.add(legend)
+        return changed
+
+
+def _titles_stay(ax):
+    """Whether Axes.draw leaves the titles where they are when the limits change: it moves them up only
+    over tick labels or an axis label at the top."""
+    return ax.xaxis.get_ticks_position() in ("bottom", "default") and ax.xaxis.get_label_position() == "bottom"
+
+
+class _Kept:
+    """The figure's pixels drawn without the changed steps and those on top of them, and the boxes of
+    the steps they hold."""
+
+    def __init__(self, fig, steps, changing):
+        self.renderer = fig.canvas.get_renderer()
+        redrawn = _on_top(steps, changing, self.renderer)
+        parts = _parts_to_draw(steps, redrawn)
+        for artist in parts:
+            artist.set_animated(True)            # Figure.draw and Axes.draw leave animated artists out
+        try:
+            fig.canvas.draw()
+        finally:
+            for artist in parts:
+                artist.set_animated(False)
+        self.pixels = self.renderer.copy_from_bbox(Bbox([[0, 0], [self.renderer.width, self.renderer.height]]))
+        for artist in parts:
+            artist.draw(self.renderer)
+        self.boxes = {artist: _box(artist, self.renderer, drawn=True) for index, (_, artist) in enumerate(steps)
+                      if index not in redrawn}
+
+    def holds(self, steps, changed):
+        """Whether every step in the pixels is still there, unchanged."""
+        return not (changed & self.boxes.keys()) and self.boxes.keys() <= {artist for _, artist in steps}
+
+    def draw_the_rest(self, steps, renderer):
+        """Draw, on the kept pixels, the steps not in them, in order; return their indices."""
+        rest = {index for index, (_, artist) in enumerate(steps) if artist not in self.boxes}
+        for artist in _parts_to_draw(steps, rest):
+            artist.draw(renderer)
+        return sorted(rest)
+
+    def covered_by(self, steps, renderer):
+        """The kept steps that a step drawn on top of the pixels overlaps and should have been drawn before
+        (none: the order they were drawn in does not matter, and the pixels are those of a full draw)."""
+        kept_at = [(index, artist) for index, (_, artist) in enumerate(steps) if artist in self.boxes]
+        covered = set()
+        for index, (_, artist) in enumerate(steps):
+            later = [other for kept_index, other in kept_at if kept_index > index]
+            if artist not in self.boxes and later:
+                box = _box(artist, renderer, drawn=True)
+                covered |= {other for other in later if _overlap(box, self.boxes[other])}
+        return covered
+
+
+def _on_top(steps, changed, renderer):
+    """Indices of the changed steps and of every later step that overlaps one of them (found in order).
+    A changed artist counts as reaching all of its clip box: where it may move next (fewer new pixels kept);
+    the others are where they were last drawn."""
+    redrawn, boxes = set(), []
+    first_of = {}
+    for index, (ax, artist) in enumerate(steps):
+        first_of.setdefault(ax, index)
+        box = _box(artist, renderer, drawn=artist not in changed, reach=artist in changed) if index else None
+        if artist in changed or index and any(_overlap(box, other) for other in boxes):
+            redrawn.add(index)
+            boxes.append(box)
+    for ax, first in first_of.items():          # an Axes whose background is drawn again, is drawn again whole
+        if ax is not None and first in redrawn:
+            redrawn |= {index for index, (owner, _) in enumerate(steps) if owner is ax}
+    return redrawn
+
+
+def _parts_to_draw(steps, indices):
+    """What drawing steps[i] for i in indices takes, in order: an Axes all of whose steps are
+    among them (Axes.draw also places its title), else single artists."""
+    whole = {ax for ax, _ in steps if ax is not None and all(i in indices for i, (owner, _) in enumerate(steps)
+                                                               if owner is ax)}
+    parts = []
+    for index in sorted(indices):
+        ax, artist = steps[index]
+        if ax not in whole:
+            parts.append(artist)
+        elif not parts or parts[-1] is not ax:
+            parts.append(ax)
+    return parts
+
+
+def _drawing_steps(fig):
+    """[(Axes or None, artist)] in the order Figure.draw and Axes.draw draw them (Agg, nothing animated)."""
+    steps = [(None, fig.patch)]
+    for artist in sorted((a for a in fig.get_children() if a is not fig.patch), key=lambda a: a.get_zorder()):
+        if not isinstance(artist, Axes) or not artist.get_visible():
+            steps.append((None, artist))
+            continue
+        ax = artist
+        framed = ax.axison and ax.get_frame_on()
+        left_out = [ax.patch] + ([] if framed else list(ax.spines.values())) + \
+            ([] if ax.axison else [ax.xaxis, ax.yaxis])
+        children = [a for a in ax.get_children() if not any(a is b for b in left_out)]
+        steps += [(ax, a) for a in ([ax.patch] if framed else []) + sorted(children, key=lambda a: a.get_zorder())]
+    return steps
+
+
+def _layout_of(fig):
+    """What a partial draw cannot follow: the figure's size; for each Axes its frame (position, visibility),
+    for each of its axes the limits, scale and ticks (an Axis marks itself stale whenever its limits are set,
+    even to the same values, so that flag is not asked), and its legend with where that is anchored
+    (None for "best", which follows the data)."""
+    renderer = fig.canvas.get_renderer()
+    if fig.subfigs or not renderer.option_image_nocomposite() or any(
+            ax.get_rasterization_zorder() is not None for ax in fig.axes):
+        return None
+    return ((tuple(fig.bbox.bounds), fig.dpi), {ax: _axes_layout(ax) for ax in fig.axes})
+
+
+def _axes_layout(ax):
+    legend = ax.get_legend()
+    anchor = None if legend is None or getattr(legend, "_loc", 0) == 0 else tuple(legend.get_bbox_to_anchor().bounds)
+    return {"frame": (tuple(ax.get_position().bounds), ax.get_visible()), "legend": (legend, anchor),
+            **{axis: (axis.get_view_interval().tolist(), axis.get_scale(), axis.get_visible(), axis.get_major_locator(),
+                      axis.get_minor_locator(), axis.get_major_formatter(), axis.get_minor_formatter())
+               for axis in (ax.xaxis, ax.yaxis)}}
+
+
+def _changed(artist):
+    """Whether the artist or anything inside it changed since it was last drawn (matplotlib's stale flag)."""
+    return artist.stale or any(_changed(child) for child in artist.get_children())
+
+
+def _mark_drawn(artist):
+    artist.stale = False
+    for child in artist.get_children():
+        _mark_drawn(child)
+
+
+def _box(artist, renderer, drawn=False, reach=False):
+    """A box, in pixels, around everything the artist draws (the whole canvas when unsure).
+    ``drawn``: the artist was just drawn (a legend's frame then holds its box); ``reach``: a clipped
+    artist's whole clip box."""
+    if not artist.get_visible():
+        return Bbox([[0, 0], [0, 0]])            # draws nothing
+    try:
+        if isinstance(artist, Axes):
+            box = artist.get_tightbbox(renderer)
+        elif isinstance(artist, mpl.axis.Axis):
+            box = _axis_box(artist, renderer, drawn)
+        elif isinstance(artist, Spine):          # Spine's own box includes the ticks (and updates them)
+            box = mpl.patches.Patch.get_window_extent(artist, renderer)
+        elif isinstance(artist, Legend) and drawn:
+            box = artist.legendPatch.get_window_extent(renderer)
+        else:
+            box = artist.get_window_extent(renderer)
+            clip = artist.get_clip_box() if artist.get_clip_on() else None
+            if clip is not None:                 # drawing is cut off at the clip box
+                box = clip if reach else Bbox.intersection(box, clip) or Bbox([[0, 0], [0, 0]])
+    except Exception:                            # noqa: BLE001  (an artist without a box: assume the worst)
+        return _EVERYWHERE
+    if box is None:
+        return Bbox([[0, 0], [0, 0]])            # draws nothing (an empty axis)
+    if not all(abs(value) < 1e9 for value in box.extents):
+        return _EVERYWHERE
+    width = artist.get_linewidth() if hasattr(artist, "get_linewidth") else 0
+    width = width if isinstance(width, (int, float)) else max(width, default=0)
+    return box.padded(2 + width * renderer.dpi / 72)
+
+
+def _axis_box(axis, renderer, drawn):
+    """An Axis' box: its frame with the tick marks and the grid, and its labels. Just drawn, the tick
+    labels in view are where it put them (cheap); otherwise get_tightbbox lays the ticks out again."""
+    boxes = [axis.axes.bbox.padded(axis.get_tick_padding() * renderer.dpi / 72)]
+    if not drawn:
+        boxes.append(axis.get_tightbbox(renderer))
+    else:
+        low, high = sorted(axis.get_view_interval())
+        close = 1e-9 * (high - low)
+        labels = [tick_label for tick in [*axis.majorTicks, *axis.minorTicks] if low - close <= tick.get_loc() <= high + close
+                  for tick_label in (tick.label1, tick.label2)]
+        boxes += [text.get_window_extent(renderer) for text in [*labels, axis.label, axis.offsetText]
+                  if text.get_visible() and text.get_text()]
+    return Bbox.union([box for box in boxes if box is not None])
+
+
+_EVERYWHERE = Bbox([[-1e9, -1e9], [1e9, 1e9]])
+
+
+def _overlap(a, b):
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
