@@ -162,11 +162,14 @@ def picture_png(fig, area=None, drawn=False, quick=False):
         fig.canvas.draw()
     pixels = np.asarray(fig.canvas.buffer_rgba())
     left, top, width, height = area
-    picture = np.empty((height, width, 4), dtype=np.uint8)
-    picture[:] = np.round(np.array(mpl.colors.to_rgba(fig.get_facecolor())) * 255)
-    rows = slice(max(top, 0), min(top + height, pixels.shape[0]))
-    cols = slice(max(left, 0), min(left + width, pixels.shape[1]))
-    picture[rows.start - top:rows.stop - top, cols.start - left:cols.stop - left] = pixels[rows, cols]
+    if left >= 0 and top >= 0 and left + width <= pixels.shape[1] and top + height <= pixels.shape[0]:
+        picture = pixels[top:top + height, left:left + width]
+    else:                                  # the area reaches past the canvas: the figure's background there
+        picture = np.empty((height, width, 4), dtype=np.uint8)
+        picture[:] = np.round(np.array(mpl.colors.to_rgba(fig.get_facecolor())) * 255)
+        rows = slice(max(top, 0), min(top + height, pixels.shape[0]))
+        cols = slice(max(left, 0), min(left + width, pixels.shape[1]))
+        picture[rows.start - top:rows.stop - top, cols.start - left:cols.stop - left] = pixels[rows, cols]
     if quick:
         return _png_quickly(picture)
     buffer = io.BytesIO()

@@ -13,12 +13,23 @@ no redrawn step overlaps a later kept one, that is exactly the pixels of a full 
 artists' boxes are checked on every draw: a kept step that a redrawn one has grown over is
 drawn again from then on (the whole figure is drawn that once), and so is everything after
 a change this cannot follow (the figure's size, an animated artist).
+
+What counts as a change: what matplotlib's setters mark (set_data, set_offsets, set_array,
+set_text, ax.set_xlim …), new and removed artists, an Axes' limits and tick labels, and where
+a text or an annotation stands (``annotation.xy = …`` included). A value changed in place
+without a setter (an array's contents, a transform, ``axis.labelpad``) is not seen: use the
+setter. Figures it cannot follow are drawn in full every time: a layout engine that still
+runs (call ``fig.set_layout_engine("none")`` once laid out, as the explorers do), insets,
+aligned labels, subfigures, rasterized artists. Draw the figure only through the Redrawer.
 """
 
 import matplotlib as mpl
 from matplotlib.axes import Axes
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.spines import Spine
+from matplotlib.table import Table
+from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 __all__ = ["Redrawer"]
@@ -48,6 +59,8 @@ class Redrawer:
         self.steps, self.layout = None, None    # what the last draw drew: [(Axes or None, artist)], sizes
         self.kept = None                         # the pixels without the redrawn steps: _Kept
         self.changing = set()                    # the artists that have changed since the first draw
+        self.draws, self.last_change = 0, {}     # draws so far; the draw each artist last changed in
+        self.signatures = {}                     # each text's _signature at the last draw
         self.covered = set()                     # artists a changing one has grown over: always drawn again
 
     def draw(self):
@@ -58,8 +71,14 @@ class Redrawer:
             self.fig.canvas.draw()
             self.kept, drawn = None, range(len(steps))
         else:
-            self.changing = (self.changing | changed) & {artist for _, artist in steps}
-            if self.kept is None or self.kept.renderer is not renderer or not self.kept.holds(steps, changed):
+            self.draws += 1
+            self.last_change.update(dict.fromkeys(changed, self.draws))
+            # an axis or a legend (slow to draw) that has stopped changing goes back into the kept pixels
+            settled = {artist for artist in self.changing if isinstance(artist, (mpl.axis.Axis, Legend))
+                       and self.last_change[artist] <= self.draws - 8}
+            self.changing = ((self.changing | changed) - settled) & {artist for _, artist in steps}
+            if (self.kept is None or self.kept.renderer is not renderer or not self.kept.holds(steps, changed)
+                    or settled):
                 self.kept = _Kept(self.fig, steps, self.changing | self.covered)   # a full draw, in effect
                 drawn = range(len(steps))
             else:
@@ -73,12 +92,14 @@ class Redrawer:
         for index in drawn:                      # artists that draw nothing (invisible, empty) stay stale
             _mark_drawn(steps[index][1])
         self.steps, self.layout = steps, layout
+        self.signatures = {artist: _signature(artist) for _, artist in steps if isinstance(artist, Text)}
         return len(drawn)
 
     def remember(self):
         """The figure was just laid out and drawn in full elsewhere: take that as the last draw, and keep
         its pixels without what has changed so far (the next moves are likely to change the same)."""
         self.steps, self.layout, self.kept = _drawing_steps(self.fig), _layout_of(self.fig), None
+        self.signatures = {artist: _signature(artist) for _, artist in self.steps if isinstance(artist, Text)}
         if self.layout is not None and self.changing:
             self.kept = _Kept(self.fig, self.steps, self.changing | self.covered)
         for _, artist in self.steps:
@@ -91,18 +112,22 @@ class Redrawer:
                 or any(artist.get_animated() for _, artist in steps)):
             return None
         before = {artist for _, artist in self.steps}
-        changed = {artist for _, artist in steps if artist not in before
-                   or (any(map(_changed, artist.get_children())) if isinstance(artist, mpl.axis.Axis)
-                       else _changed(artist))}       # (an Axis: see _layout_of)
+        axis_changed = {axis: any(map(_changed, _axis_parts(axis)))
+                        for ax in layout[1] for axis in (ax.xaxis, ax.yaxis)}
+        signatures = {artist: _signature(artist) for _, artist in steps if isinstance(artist, Text)}
+        changed = {artist for _, artist in steps if artist not in before or isinstance(artist, Table)
+                   or (axis_changed[artist] if artist in axis_changed else _changed(artist))   # (Axis: _layout_of)
+                   or artist in signatures and signatures[artist] != self.signatures.get(artist)}
         for ax, now in layout[1].items():
             then = self.layout[1].get(ax)
             moved_axes = [axis for axis in (ax.xaxis, ax.yaxis)
-                          if then is None or now[axis] != then[axis] or any(map(_changed, axis.get_children()))]
-            frame_moved = then is None or now["frame"] != then["frame"] or _changed(ax.patch)
+                          if then is None or now[axis] != then[axis] or axis_changed[axis]]
+            frame_moved = (then is None or now["frame"] != then["frame"]
+                           or ax.axison and ax.get_frame_on() and _changed(ax.patch))
             if not moved_axes and not frame_moved:
                 continue
             everything = {artist for owner, artist in steps if owner is ax}
-            if frame_moved or not _titles_stay(ax):
+            if frame_moved or not _titles_stay(ax) or _spines_follow_data(ax):
                 changed |= everything            # Axes.draw places its titles again: draw all of it
             else:                                # its limits or ticks changed: what is drawn in data coordinates
                 legend = now["legend"]           # moves, not its background, the other axis, or a fixed legend
@@ -110,12 +135,62 @@ class Redrawer:
                 if legend[0] is not None and legend == then["legend"] and legend[1] is not None:
                     stays.add(legend[0])
                 changed |= everything - stays
-        for ax in layout[1]:                     # a legend placed "best" moves with whatever else changes
-            legend = ax.get_legend()
-            if legend is not None and layout[1][ax]["legend"][1] is None and any(
-                    owner is ax and artist in changed for owner, artist in steps):
+        touched = {owner for owner, artist in steps if artist in changed}
+        for ax in layout[1]:
+            legend = ax.get_legend()             # a legend placed "best" moves with whatever else changes
+            if ax in touched and legend is not None and layout[1][ax]["legend"][1] is None:
                 changed.add(legend)
+            if touched & set(ax._twinned_axes.get_siblings(ax)) and _titles_may_move(ax, layout[1]):
+                changed |= _titles_moved(ax, self.fig.canvas.get_renderer())
         return changed
+
+
+def _signature(text):
+    """What a text shows and where, including what setters do not announce (``annotation.xy = …``);
+    an annotation placed relative to another artist or transform is taken as moved every time."""
+    anchored = getattr(text, "xycoords", "data")
+    return (text.get_text(), text.get_position(), tuple(getattr(text, "xy", ())), text.get_rotation(),
+            hash(text.get_fontproperties()),
+            anchored if isinstance(anchored, (str, tuple)) else object())
+
+
+def _titles_may_move(ax, layouts):
+    """Whether Axes.draw may place ax's titles anywhere but just above it (or back there): over tick labels
+    or an axis label at the top, or over the y axis' offset text ("1e6"), its own or a twin's."""
+    axes = ax._twinned_axes.get_siblings(ax)
+    return (any(title.get_position()[1] != 1.0 for title in (ax.title, ax._left_title, ax._right_title))
+            or any(not _titles_stay(other) or other in layouts and layouts[other][other.yaxis][-1] for other in axes))
+
+
+def _titles_moved(ax, renderer):
+    """The titles that Axes.draw would now put elsewhere: placed there, and returned (drawn on their own,
+    they would stay where they were). Placing them lays out the ticks again, which is not a change."""
+    titles = [ax.title, ax._left_title, ax._right_title]
+    before = [(title.get_position(), title.stale) for title in titles]
+    ticks = [(part, part.stale) for other in ax._twinned_axes.get_siblings(ax) for axis in (other.xaxis, other.yaxis)
+             for tick in _axis_parts(axis) for part in [tick, *tick.get_children()]]
+    ax._update_title_position(renderer)
+    for part, stale in ticks:
+        part.stale = stale
+    moved = set()
+    for title, (position, stale) in zip(titles, before):
+        if title.get_position() != position:
+            moved.add(title)
+        else:
+            title.stale = stale                  # set to the same place: not a change
+    return moved
+
+
+def _spines_follow_data(ax):
+    """Whether a spine is placed in data coordinates ("zero", ("data", x)): it moves with the limits."""
+    for spine in ax.spines.values():
+        try:
+            position = spine.get_position()
+        except ValueError:                       # a colorbar's outline has no position
+            continue
+        if position == "zero" or isinstance(position, tuple) and position[0] == "data":
+            return True
+    return False
 
 
 def _titles_stay(ax):
@@ -219,15 +294,20 @@ def _drawing_steps(fig):
 
 
 def _layout_of(fig):
-    """What a partial draw cannot follow: the figure's size; for each Axes its frame (position, visibility),
-    for each of its axes the limits, scale and ticks (an Axis marks itself stale whenever its limits are set,
-    even to the same values, so that flag is not asked), and its legend with where that is anchored
-    (None for "best", which follows the data)."""
-    renderer = fig.canvas.get_renderer()
-    if fig.subfigs or not renderer.option_image_nocomposite() or any(
-            ax.get_rasterization_zorder() is not None for ax in fig.axes):
+    """What a partial draw cannot follow: the figure's size and the order of its Axes; for each Axes its frame
+    (position, visibility), for each of its axes the limits, scale and tick labels (an Axis marks itself stale
+    whenever its limits are set, even to the same values, so that flag is not asked), and its legend with
+    where that is anchored (None for "best", which follows the data). None: a figure drawn in full every
+    time (a layout engine that still runs, insets, aligned labels, subfigures, rasterized artists)."""
+    renderer, engine = fig.canvas.get_renderer(), fig.get_layout_engine()
+    aligned = getattr(fig, "_align_label_groups", {})              # fig.align_labels(): labels follow others
+    if (fig.subfigs or not renderer.option_image_nocomposite()
+            or engine is not None and not isinstance(engine, PlaceHolderLayoutEngine)   # a layout that still runs
+            or any(ax.get_rasterization_zorder() is not None or ax.child_axes for ax in fig.axes)
+            or any(len(group) > 1 for grouper in aligned.values() for group in grouper)):
         return None
-    return ((tuple(fig.bbox.bounds), fig.dpi), {ax: _axes_layout(ax) for ax in fig.axes})
+    order = tuple(sorted(fig.axes, key=lambda ax: ax.get_zorder()))
+    return ((tuple(fig.bbox.bounds), fig.dpi, order), {ax: _axes_layout(ax) for ax in fig.axes})
 
 
 def _axes_layout(ax):
@@ -235,19 +315,34 @@ def _axes_layout(ax):
     anchor = None if legend is None or getattr(legend, "_loc", 0) == 0 else tuple(legend.get_bbox_to_anchor().bounds)
     return {"frame": (tuple(ax.get_position().bounds), ax.get_visible()), "legend": (legend, anchor),
             **{axis: (axis.get_view_interval().tolist(), axis.get_scale(), axis.get_visible(), axis.get_major_locator(),
-                      axis.get_minor_locator(), axis.get_major_formatter(), axis.get_minor_formatter())
+                      axis.get_minor_locator(), axis.get_minor_formatter(), *_tick_labels(axis))
                for axis in (ax.xaxis, ax.yaxis)}}
+
+
+def _tick_labels(axis):
+    """The major tick labels and the offset text as the formatter writes them now (it may hold state)."""
+    formatter = axis.get_major_formatter()
+    return tuple(formatter.format_ticks(axis.get_majorticklocs())), formatter.get_offset()
 
 
 def _changed(artist):
     """Whether the artist or anything inside it changed since it was last drawn (matplotlib's stale flag)."""
-    return artist.stale or any(_changed(child) for child in artist.get_children())
+    return artist.stale or any(_changed(child) for child in _inside(artist))
 
 
 def _mark_drawn(artist):
     artist.stale = False
-    for child in artist.get_children():
+    for child in _inside(artist):
         _mark_drawn(child)
+
+
+def _inside(artist):
+    return _axis_parts(artist) if isinstance(artist, mpl.axis.Axis) else artist.get_children()
+
+
+def _axis_parts(axis):
+    """An Axis' parts as they are (Axis.get_children runs the tick locator to make enough ticks first)."""
+    return [axis.label, axis.offsetText, *axis.majorTicks, *axis.minorTicks]
 
 
 def _box(artist, renderer, drawn=False, reach=False):
@@ -265,6 +360,11 @@ def _box(artist, renderer, drawn=False, reach=False):
             box = mpl.patches.Patch.get_window_extent(artist, renderer)
         elif isinstance(artist, Legend) and drawn:
             box = artist.legendPatch.get_window_extent(renderer)
+        elif isinstance(artist, Text) and artist.get_bbox_patch() is not None:    # its own box leaves the
+            artist.update_bbox_position_size(renderer)                            # patch around it out
+            patch = artist.get_bbox_patch()
+            box = Bbox.union([artist.get_window_extent(renderer), patch.get_window_extent(renderer)
+                              .padded(patch.get_linewidth() * renderer.dpi / 72)])
         else:
             box = artist.get_window_extent(renderer)
             clip = artist.get_clip_box() if artist.get_clip_on() else None
@@ -290,8 +390,8 @@ def _axis_box(axis, renderer, drawn):
     else:
         low, high = sorted(axis.get_view_interval())
         close = 1e-9 * (high - low)
-        labels = [tick_label for tick in [*axis.majorTicks, *axis.minorTicks] if low - close <= tick.get_loc() <= high + close
-                  for tick_label in (tick.label1, tick.label2)]
+        shown = [tick for tick in [*axis.majorTicks, *axis.minorTicks] if low - close <= tick.get_loc() <= high + close]
+        labels = [label for tick in shown for label in (tick.label1, tick.label2)]
         boxes += [text.get_window_extent(renderer) for text in [*labels, axis.label, axis.offsetText]
                   if text.get_visible() and text.get_text()]
     return Bbox.union([box for box in boxes if box is not None])

@@ -129,8 +129,9 @@ def explore(draw, **controls):
     arguments and changes only what moves (``line.set_ydata``, ``marker.set_data``,
     ``ax.set_title``): then the figure is built once, every move calls update, and only what
     changed is drawn again (helpers.redraw), several times faster. update must set everything
-    that depends on the values (make a legend again with ax.legend when its entries change,
-    and call plots.alt_text), and use only ``ax.``/``fig.`` methods. The picture is a PNG that
+    that depends on the values with matplotlib's setters (set_data, set_text, set_offsets …,
+    never an array changed in place), make a legend again with ax.legend when its entries
+    change, call plots.alt_text, and use only ``ax.``/``fig.`` methods. The picture is a PNG that
     replaces the previous one in a single step (no flicker); the explorer's figures are never
     left open for plt.show() to show again.
 

@@ -4,8 +4,9 @@
 (a temporary copy of the notebooks, since Lab autosaves), and stops it by its process id.
 ``run_notebook(page, base_url, path)`` opens a notebook, clears its outputs, runs all cells,
 and returns a ``LabRun`` listing every problem a learner would see (a cell that did not run,
-an error or stderr output, a widget error box, a widget or figure that did not render, a
-slider whose output does not change), with the time it took.
+an error or stderr output, a widget error box, a widget or figure that did not render, an
+explorer whose picture does not follow its slider), with the time it took and, per explorer,
+the time from a key to the new picture painted and what a fast drag shows (measure_explorers).
 """
 
 import contextlib
@@ -15,6 +16,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import statistics
 import sys
 import tempfile
 import time
@@ -97,6 +99,7 @@ class LabRun:
     code_cells: int = 0
     widgets: int = 0
     figures: int = 0
+    explorers: list = field(default_factory=list)    # measure_explorers: one dict per explorer, in page order
 
 
 def click_menu(page, menu, item):
@@ -151,7 +154,7 @@ def run_notebook(page, base_url, path, expected_figures=0, timeout=120):
     run.code_cells = len(prompts(page))
     inspect_outputs(page, run, expected_figures)
     if not run.problems:
-        move_a_slider(page, run)
+        measure_explorers(page, run)
     return run
 
 
@@ -185,31 +188,83 @@ def inspect_outputs(page, run, expected_figures):
         run.problems.append(f"{len(missing)} of {len(alts)} figure(s) have no alt text for a screen reader")
 
 
-# What a slider's box shows besides the slider itself: pictures, labels, HTML, output text.
-SHOWN = """box => {
-    const parts = [];
-    box.querySelectorAll('img').forEach(i => parts.push(i.src));
-    box.querySelectorAll('.widget-label, .widget-html-content, .widget-output pre')
-       .forEach(e => { if (!e.closest('.widget-slider')) parts.push(e.textContent); });
-    return parts.join('|');
+# In the page: when each key goes down, and when each new picture of each explorer has been painted
+# (the image decoded, then two animation frames: the second starts once the first has been shown).
+WATCH = """boxes => {
+    window.__keys = [];
+    window.__paints = boxes.map(() => []);
+    document.addEventListener('keydown', () => window.__keys.push(performance.now()), true);
+    boxes.forEach((box, n) => {
+        let shown = box.querySelector('img') ? box.querySelector('img').src : null;
+        new MutationObserver(() => {
+            const img = box.querySelector('img');
+            if (!img || img.src === shown) return;
+            shown = img.src;
+            img.decode().catch(() => null).then(() => requestAnimationFrame(() => requestAnimationFrame(
+                () => window.__paints[n].push({t: performance.now(), src: shown}))));
+        }).observe(box, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
+    });
 }"""
 
 
-def move_a_slider(page, run):
-    """Press → on the first slider; what its widget box shows must change. Times the round trip."""
-    sliders = page.locator(".widget-slider .noUi-handle")
-    if not sliders.count():
-        run.problems.append("no slider to move")
+def measure_explorers(page, run, single_steps=15, drag_steps=20, drag_interval_ms=16):
+    """Time every explorer (a box with a slider above a picture) as a learner's hand moves it.
+
+    Single steps: → and ← in turn on its first slider, each time from the key going down to the new
+    picture painted (run.explorers[n]["key_to_paint"], seconds). A drag: ``drag_steps`` presses of →,
+    one every ``drag_interval_ms`` (a hand at 60 frames a second); then how many pictures were shown,
+    how long after the last key the last one was painted, and whether that is the final value's picture
+    (← then → come back to the same value: its picture must be the same). ipywidgets keeps one update
+    in flight and merges the values that arrive meanwhile, so a drag never queues stale pictures.
+    """
+    boxes = page.locator(".jp-Notebook .widget-vbox").filter(has=page.locator(".noUi-handle")).filter(
+        has=page.locator(".widget-output img"))
+    if not boxes.count():
+        run.problems.append("no explorer (a slider above a picture) to move")
         return
-    handle = sliders.first
-    handle.scroll_into_view_if_needed()
-    box = handle.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][1]")
-    before = box.evaluate(SHOWN)
-    started = time.perf_counter()
-    handle.focus()
-    page.keyboard.press("ArrowRight")
+    boxes.evaluate_all(WATCH)
+    for n in range(boxes.count()):
+        handle = boxes.nth(n).locator(".noUi-handle").first
+        handle.scroll_into_view_if_needed()
+        handle.focus()
+        result = {"key_to_paint": [], "drag": None}
+        run.explorers.append(result)
+        for step in range(single_steps):
+            picture = _press_and_wait(page, n, "ArrowRight" if step % 2 == 0 else "ArrowLeft")
+            if picture is None:
+                run.problems.append(f"explorer {n + 1}: a step of its slider showed no new picture within 15 s")
+                return
+            result["key_to_paint"].append(picture["t"] / 1000)
+        before = page.evaluate(f"window.__paints[{n}].length")
+        for _ in range(drag_steps):
+            page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(drag_interval_ms)
+        last_key = page.evaluate("window.__keys[window.__keys.length - 1]")
+        quiet_until = time.monotonic() + 15
+        count = -1
+        while time.monotonic() < quiet_until and count != page.evaluate(f"window.__paints[{n}].length"):
+            count = page.evaluate(f"window.__paints[{n}].length")
+            page.wait_for_timeout(1000)                     # settled: a second without a new picture
+        shown = page.evaluate(f"window.__paints[{n}].slice({before})")
+        if not shown:
+            run.problems.append(f"explorer {n + 1}: a drag of its slider showed no picture")
+            return
+        away, back = _press_and_wait(page, n, "ArrowLeft"), _press_and_wait(page, n, "ArrowRight")
+        result["drag"] = {"steps": drag_steps, "pictures": len(shown), "settle": (shown[-1]["t"] - last_key) / 1000,
+                          "final_value_shown": bool(away and back and back["src"] == shown[-1]["src"])}
+        if not result["drag"]["final_value_shown"]:
+            run.problems.append(f"explorer {n + 1}: after a drag, the picture shown is not the final value's")
+    run.slider_seconds = statistics.median(run.explorers[0]["key_to_paint"])
+
+
+def _press_and_wait(page, n, key, timeout_ms=15_000):
+    """Press ``key``; wait for explorer n's next picture; {"t": key to paint in ms, "src": …}, or None."""
+    before = page.evaluate(f"window.__paints[{n}].length")
+    page.keyboard.press(key)
+    key_down = page.evaluate("window.__keys[window.__keys.length - 1]")
     try:
-        wait_until(lambda: box.evaluate(SHOWN) != before, 15, "no change")
-        run.slider_seconds = time.perf_counter() - started
-    except TimeoutError:
-        run.problems.append("moving the first slider changed nothing in its widget within 15 s")
+        page.wait_for_function(f"window.__paints[{n}].length > {before}", timeout=timeout_ms)
+    except Exception:                                   # noqa: BLE001  (playwright's TimeoutError)
+        return None
+    picture = page.evaluate(f"window.__paints[{n}][{before}]")
+    return {"t": picture["t"] - key_down, "src": picture["src"]}

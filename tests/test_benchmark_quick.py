@@ -2,7 +2,7 @@
 the tool never rots between the full runs that write BENCHMARKS.md.
 
 It checks the report's structure, not its figures (those vary from run to run and from machine to
-machine): the header, the four tables with their rows, a verdict for every target, and no date.
+machine): the header, the five tables with their rows, a verdict for every target, and no date.
 """
 
 import os
@@ -42,7 +42,7 @@ def test_markdown_table_escapes_pipes():
     assert report.markdown_table(["a", "b"], [["|z|", "1"]]) == "| a | b |\n|---|---|\n| \\|z\\| | 1 |"
 
 
-def test_quick_mode_writes_all_four_tables_in_well_under_30_s(tmp_path):
+def test_quick_mode_writes_all_five_tables_in_well_under_30_s(tmp_path):
     output = tmp_path / "BENCHMARKS.md"
     repository_report = report.ROOT / "BENCHMARKS.md"
     before = repository_report.stat().st_mtime_ns if repository_report.exists() else None
@@ -82,6 +82,7 @@ def test_quick_mode_writes_all_four_tables_in_well_under_30_s(tmp_path):
     assert [row[1] for row in widgets] == ["`sigmoid_scene`"], widgets
     assert re.search(r"\d (ms|s)$", widgets[0][4]) and widgets[0][7].startswith(("met", "missed")), widgets
 
+    assert table_rows(found[report.TITLES["browser"]])[0][1] == "skipped in quick mode"
     setup = table_rows(found[report.TITLES["setup"]])
     assert setup[0][1] == "skipped in quick mode"
 

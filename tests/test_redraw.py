@@ -158,3 +158,106 @@ def test_a_new_figure_size_is_drawn_in_full():
     parts["fig"].set_size_inches(7, 3)
     assert redrawer.draw() == everything
     plt.close(parts["fig"])
+
+
+# --- figures that once drew differently (an independent review's cases): changes matplotlib does not
+# announce, positions that follow other artists, and figures the Redrawer must draw in full
+
+def same_pixels_along(build, changes):
+    """build() → (fig, parts); each change(parts, amount) is applied to two copies, one drawn by a
+    Redrawer and one in full: their pixels must agree after every change."""
+    plots.use_course_style()
+    (quick, quick_parts), (full, full_parts) = build(), build()
+    for fig in (quick, full):
+        fig.set_layout_engine("none")
+    redrawer = Redrawer(quick)
+    redrawer.draw()
+    full.canvas.draw()
+    for number, amount in enumerate((0.2, 0.9, 0.5, 0.1, 0.7, 0.3)):
+        for change_ in changes:
+            change_(quick_parts, amount)
+            change_(full_parts, amount)
+        redrawer.draw()
+        full.canvas.draw()
+        same = pixels(quick) == pixels(full)
+        assert same.all(), f"after change {number + 1}: {np.count_nonzero(~same.all(axis=2))} pixels differ"
+    plt.close(quick)
+    plt.close(full)
+
+
+def two_panels():
+    fig, (left, right) = plt.subplots(1, 2, figsize=(6, 3))
+    x = np.linspace(0, 1, 50)
+    line, = left.plot(x, x)
+    note = left.annotate("here", xy=(0.5, 0.5), xytext=(4, 4), textcoords="offset points")
+    boxed = right.text(0.5, 0.5, "value", bbox=dict(boxstyle="round", facecolor="wheat", pad=0.8))
+    right.plot(x, 1 - x)
+    return fig, {"left": left, "right": right, "line": line, "note": note, "boxed": boxed, "scale": [1.0]}
+
+
+def test_an_annotation_moved_by_assigning_xy_is_drawn_where_it_now_points():
+    def move(parts, amount):
+        parts["note"].xy = (amount, amount)            # no setter: matplotlib marks nothing as changed
+    same_pixels_along(two_panels, [move])
+
+
+def test_a_boxed_text_counts_with_its_box():
+    def grow(parts, amount):
+        parts["boxed"].set_text("value " * int(1 + 6 * amount))
+        parts["boxed"].set_x(-0.4 + amount)
+    same_pixels_along(two_panels, [grow])
+
+
+def test_tick_labels_from_a_formatter_that_reads_a_changing_value():
+    from matplotlib.ticker import FuncFormatter
+
+    def build():
+        fig, parts = two_panels()
+        parts["left"].yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y * parts['scale'][0]:.1f}"))
+        return fig, parts
+
+    def rescale(parts, amount):
+        parts["scale"][0] = 1 + 10 * amount            # the formatter object stays the same
+        parts["line"].set_ydata(np.linspace(0, amount, 50))
+    same_pixels_along(build, [rescale])
+
+
+def test_spines_through_zero_move_with_the_limits():
+    def build():
+        fig, parts = two_panels()
+        parts["left"].spines[["left", "bottom"]].set_position("zero")
+        return fig, parts
+
+    def shift(parts, amount):
+        parts["left"].set_ylim(-amount, 1)
+    same_pixels_along(build, [shift])
+
+
+def test_a_title_lifted_over_the_offset_text_moves_with_it():
+    def build():
+        fig, parts = two_panels()
+        parts["left"].set_title("left title", loc="left")
+        return fig, parts
+
+    def grow(parts, amount):
+        parts["line"].set_ydata(np.linspace(0, 1, 50) * 10 ** int(1 + 6 * amount))
+        parts["left"].relim()
+        parts["left"].autoscale_view()
+    same_pixels_along(build, [grow])
+
+
+def test_figures_it_cannot_follow_are_drawn_in_full_every_time():
+    plots.use_course_style()
+    constrained, _ = plt.subplots()                    # the course style: constrained layout still runs
+    inset_figure, ax = plt.subplots(layout="none")
+    ax.inset_axes([0.6, 0.6, 0.3, 0.3])
+    aligned, (top, bottom) = plt.subplots(2, 1, layout="none")
+    aligned.align_ylabels()
+    for fig in (constrained, inset_figure, aligned):
+        redrawer = Redrawer(fig)
+        everything = redrawer.draw()
+        fig.axes[0].set_title("changed")
+        assert redrawer.draw() == everything
+        fig.axes[0].set_title("changed again")
+        assert redrawer.draw() == everything
+        plt.close(fig)

@@ -6,7 +6,7 @@
     python -m tools.bench --quick --output FILE
     python -m tools.bench --tables numerics,widgets --chapters 00,01
 
-Four tables, each comparing things side by side in the same process (timed alternately, so a
+Five tables, each comparing things side by side in the same process (timed alternately, so a
 change in the machine's load hits every contender alike):
 
 1. Numerics — each helpers.numerics function against the naive NumPy formula and scipy.special:
@@ -15,13 +15,15 @@ change in the machine's load hits every contender alike):
 2. Course execution — each notebook executed headless (nbclient, a fresh kernel, as
    tools/build_notebooks.py does), against a floor notebook holding only the course's set-up cell.
 3. Widgets — the time of each explorer's redraw, in a kernel that has executed the chapter.
-4. Set-up — the time and size on disk of a fresh environment made as `make` makes it.
+4. Explorers in the browser — in JupyterLab in headless Chromium, from a key on a slider to the new
+   picture painted, and what a fast drag shows (needs Chromium; skipped in quick mode).
+5. Set-up — the time and size on disk of a fresh environment made as `make` makes it.
 
-Each target (from the project's issue 7, or a docstring's promise) is marked "met" or with the miss
+Each target (from the project's issues 7 and 13, or a docstring's promise) is marked "met" or with the miss
 and its measured figure. Notebooks are executed as copies in a temporary folder, and the set-up
 table installs into a temporary folder: nothing in the repository changes but BENCHMARKS.md.
 The report is date-free; its numbers vary between runs, its structure does not.
 
-One module per table (numerics.py, execution.py, widgets.py, setup_cost.py), report.py for what they
+One module per table (numerics.py, execution.py, widgets.py, browser.py, setup_cost.py), report.py for what they
 share, __main__.py for the command line. The exact values come from tools/exact.py, the same
 50-digit mpmath reference that tests/test_numerics_accuracy.py measures the helpers against."""

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import tools.bench as package
+from tools.bench.browser import browser_table
 from tools.bench.execution import execution_table
 from tools.bench.numerics import numerics_table
 from tools.bench.report import FULL, QUICK, ROOT, TABLES, TITLES, Table, header, progress, render_section
@@ -32,6 +33,8 @@ def report(sizes, tables, chapters, command):
             sections.append(execution_table(sizes, chapters))
         elif name == "widgets":
             sections.append(widgets_table(sizes, chapters))
+        elif name == "browser":
+            sections.append(browser_table(sizes, chapters))
         else:
             sections.append(setup_table(sizes))
         progress(f"{name}: {time.perf_counter() - started:.1f} s")

@@ -10,12 +10,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
-TABLES = ("numerics", "execution", "widgets", "setup")
+TABLES = ("numerics", "execution", "widgets", "browser", "setup")
 TITLES = {
     "numerics": "1. Numerics",
     "execution": "2. Course execution",
     "widgets": "3. Widgets",
-    "setup": "4. Set-up",
+    "browser": "4. Explorers in the browser",
+    "setup": "5. Set-up",
 }
 
 
@@ -159,8 +160,8 @@ def header(sizes, command, load_before, load_after):
         + (" (**quick mode**: small sizes, figures not meaningful)" if sizes.quick else "")
         + ". Every table compares its contenders in the same process, timed alternately, so that "
           "a change in the machine's load hits each alike. The figures vary from run to run; the "
-          "ratios and the verdicts are what to read. Targets come from the project's issue 7 "
-          "(\"issue 7\") or from a function's docstring (\"docstring\").",
+          "ratios and the verdicts are what to read. Targets come from the project's issues 7 and 13 "
+          "(\"issue 7\", \"issue 13\") or from a function's docstring (\"docstring\").",
         "## Machine and versions",
         markdown_table(["", ""], machine),
     ]

@@ -102,8 +102,13 @@ def widget_rows(name, results):
         rows.append([name, f"`{result['draw']}`", swept, str(len(all_times)), seconds(median),
                      seconds(float(np.percentile(all_times, 95))),
                      f"{slowest}: {seconds(statistics.median(result['times'][slowest]))}",
-                     verdict(median, 0.1, f"median {seconds(median)}")])
+                     both_verdicts(median, float(np.percentile(all_times, 95)))])
     return rows
+
+
+def both_verdicts(median, p95):
+    misses = [f"median {seconds(median)}"] * (median > 0.05) + [f"95th percentile {seconds(p95)}"] * (p95 > 0.1)
+    return verdict(len(misses), 0, ", ".join(misses))
 
 
 def widgets_table(sizes, chapters):
@@ -121,7 +126,8 @@ controls at their initial values), each assignment timed. Median and 95th percen
 explorer's updates; the slowest control is the one with the largest median.
 """,
         header=["chapter", "explorer (draw function)", "controls swept (values)", "updates",
-                "median", "95th percentile", "slowest control (median)", "target: median ≤ 100 ms (issue 7)"])
+                "median", "95th percentile", "slowest control (median)",
+                "target: median ≤ 50 ms, 95th percentile ≤ 100 ms (issue 13)"])
     for entry in notebooks_to_run(sizes, chapters, folders=("solutions",)):
         progress(f"widgets: {entry.name}")
         nb = json.loads(json.dumps(entry.nb))
