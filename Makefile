@@ -25,7 +25,7 @@ help:
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium (needs: apt-get install chromium)"
 	@echo "make notebooks  regenerate notebooks/ from solutions/ and execute both"
 	@echo "make classroom  build an nbgrader course directory in classroom/ (for teachers)"
-	@echo "make bench      write BENCHMARKS.md (6-8 minutes; run it on a quiet machine)"
+	@echo "make bench      write BENCHMARKS.md (about 11 minutes; run it on a quiet machine)"
 	@echo "make lock       re-pin requirements/*.txt from requirements/*.in"
 	@echo "make test-oldest  run every test with the oldest allowed versions, on Python 3.10"
 	@echo "make clean      remove .venv and caches"

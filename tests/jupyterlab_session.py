@@ -40,8 +40,9 @@ def free_port():
 
 
 @contextlib.contextmanager
-def lab_server(root):
-    """JupyterLab serving ``root`` on http://127.0.0.1:<free port>/, no token; yields the base URL."""
+def lab_server(root, every_cell_in_page=True):
+    """JupyterLab serving ``root`` on http://127.0.0.1:<free port>/, no token; yields the base URL.
+    ``every_cell_in_page``: off-screen cells rendered too (to inspect them all); else Lab's default."""
     port = free_port()
     state = Path(tempfile.mkdtemp(prefix="lab-state-"))
     settings = state / "settings" / "@jupyterlab"
@@ -51,8 +52,9 @@ def lab_server(root):
     (settings / "apputils-extension" / "notification.jupyterlab-settings").write_text(
         json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     # every cell in the page, on- or off-screen (JupyterLab 4.2 leaves off-screen cells out by default)
-    (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
-        json.dumps({"windowingMode": "none"}))
+    if every_cell_in_page:
+        (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
+            json.dumps({"windowingMode": "none"}))
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(state / "config"), JUPYTER_RUNTIME_DIR=str(state / "runtime"),
                JUPYTERLAB_SETTINGS_DIR=str(state / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(state / "workspaces"))
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
@@ -127,8 +129,9 @@ def wait_until(condition, timeout, what):
         time.sleep(0.1)
 
 
-def run_notebook(page, base_url, path, expected_figures=0, timeout=120):
-    """Open ``path`` (relative to the server root) in Lab, clear outputs, run all, inspect."""
+def run_notebook(page, base_url, path, expected_figures=0, timeout=120, single_steps=15, drag_steps=20):
+    """Open ``path`` (relative to the server root) in Lab, clear outputs, run all, inspect, and move
+    every explorer (measure_explorers, with so many single steps and a drag of so many)."""
     run = LabRun()
     page.goto(f"{base_url}/lab/tree/{path}?reset")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
@@ -154,7 +157,7 @@ def run_notebook(page, base_url, path, expected_figures=0, timeout=120):
     run.code_cells = len(prompts(page))
     inspect_outputs(page, run, expected_figures)
     if not run.problems:
-        measure_explorers(page, run)
+        measure_explorers(page, run, single_steps, drag_steps)
     return run
 
 
@@ -188,20 +191,29 @@ def inspect_outputs(page, run, expected_figures):
         run.problems.append(f"{len(missing)} of {len(alts)} figure(s) have no alt text for a screen reader")
 
 
-# In the page: when each key goes down, and when each new picture of each explorer has been painted
-# (the image decoded, then two animation frames: the second starts once the first has been shown).
+# In the page: when each key goes down, when each explorer's slider changes, and when each new picture
+# has been painted (the image decoded, then the next animation frame, then a message posted from it,
+# which runs once that frame has been painted).
 WATCH = """boxes => {
     window.__keys = [];
     window.__paints = boxes.map(() => []);
+    window.__values = boxes.map(() => []);
     document.addEventListener('keydown', () => window.__keys.push(performance.now()), true);
     boxes.forEach((box, n) => {
+        const handle = box.querySelector('.noUi-handle');
+        new MutationObserver(() => window.__values[n].push(performance.now()))
+            .observe(handle, {attributes: true, attributeFilter: ['aria-valuenow']});
         let shown = box.querySelector('img') ? box.querySelector('img').src : null;
         new MutationObserver(() => {
             const img = box.querySelector('img');
             if (!img || img.src === shown) return;
             shown = img.src;
-            img.decode().catch(() => null).then(() => requestAnimationFrame(() => requestAnimationFrame(
-                () => window.__paints[n].push({t: performance.now(), src: shown}))));
+            const seen = performance.now();
+            img.decode().catch(() => null).then(() => requestAnimationFrame(() => {
+                const after = new MessageChannel();   // runs once the frame with the picture is painted
+                after.port1.onmessage = () => window.__paints[n].push({t: performance.now(), seen: seen, src: shown});
+                after.port2.postMessage(null);
+            }));
         }).observe(box, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
     });
 }"""
@@ -210,12 +222,13 @@ WATCH = """boxes => {
 def measure_explorers(page, run, single_steps=15, drag_steps=20, drag_interval_ms=16):
     """Time every explorer (a box with a slider above a picture) as a learner's hand moves it.
 
-    Single steps: → and ← in turn on its first slider, each time from the key going down to the new
-    picture painted (run.explorers[n]["key_to_paint"], seconds). A drag: ``drag_steps`` presses of →,
-    one every ``drag_interval_ms`` (a hand at 60 frames a second); then how many pictures were shown,
-    how long after the last key the last one was painted, and whether that is the final value's picture
-    (← then → come back to the same value: its picture must be the same). ipywidgets keeps one update
-    in flight and merges the values that arrive meanwhile, so a drag never queues stale pictures.
+    Single steps: one key and back in turn on its first slider (towards the end with more room), each
+    time from the key going down to the new picture painted (run.explorers[n]["key_to_paint"], seconds).
+    A drag: ``drag_steps`` presses, one every ``drag_interval_ms`` (a hand at 60 frames a second), towards
+    the end with more room; then how many pictures were shown, how long after the slider's last change the
+    last one was painted, and whether that is the final value's picture (one step back and forth comes back
+    to the same value: its picture must be the same). ipywidgets keeps one update in flight and merges the
+    values that arrive meanwhile, so a drag never queues stale pictures.
     """
     boxes = page.locator(".jp-Notebook .widget-vbox").filter(has=page.locator(".noUi-handle")).filter(
         has=page.locator(".widget-output img"))
@@ -229,17 +242,19 @@ def measure_explorers(page, run, single_steps=15, drag_steps=20, drag_interval_m
         handle.focus()
         result = {"key_to_paint": [], "drag": None}
         run.explorers.append(result)
+        now, low, high = (float(handle.get_attribute(f"aria-value{end}")) for end in ("now", "min", "max"))
+        onwards, back = ("ArrowRight", "ArrowLeft") if high - now >= now - low else ("ArrowLeft", "ArrowRight")
         for step in range(single_steps):
-            picture = _press_and_wait(page, n, "ArrowRight" if step % 2 == 0 else "ArrowLeft")
+            picture = _press_and_wait(page, n, onwards if step % 2 == 0 else back)
             if picture is None:
                 run.problems.append(f"explorer {n + 1}: a step of its slider showed no new picture within 15 s")
                 return
             result["key_to_paint"].append(picture["t"] / 1000)
         before = page.evaluate(f"window.__paints[{n}].length")
         for _ in range(drag_steps):
-            page.keyboard.press("ArrowRight")
+            page.keyboard.press(onwards)
             page.wait_for_timeout(drag_interval_ms)
-        last_key = page.evaluate("window.__keys[window.__keys.length - 1]")
+        last_change = page.evaluate(f"window.__values[{n}][window.__values[{n}].length - 1]")
         quiet_until = time.monotonic() + 15
         count = -1
         while time.monotonic() < quiet_until and count != page.evaluate(f"window.__paints[{n}].length"):
@@ -249,9 +264,10 @@ def measure_explorers(page, run, single_steps=15, drag_steps=20, drag_interval_m
         if not shown:
             run.problems.append(f"explorer {n + 1}: a drag of its slider showed no picture")
             return
-        away, back = _press_and_wait(page, n, "ArrowLeft"), _press_and_wait(page, n, "ArrowRight")
-        result["drag"] = {"steps": drag_steps, "pictures": len(shown), "settle": (shown[-1]["t"] - last_key) / 1000,
-                          "final_value_shown": bool(away and back and back["src"] == shown[-1]["src"])}
+        away, again = _press_and_wait(page, n, back), _press_and_wait(page, n, onwards)
+        result["drag"] = {"steps": drag_steps, "pictures": len(shown),
+                          "settle": (shown[-1]["t"] - last_change) / 1000,
+                          "final_value_shown": bool(away and again and again["src"] == shown[-1]["src"])}
         if not result["drag"]["final_value_shown"]:
             run.problems.append(f"explorer {n + 1}: after a drag, the picture shown is not the final value's")
     run.slider_seconds = statistics.median(run.explorers[0]["key_to_paint"])
@@ -267,4 +283,4 @@ def _press_and_wait(page, n, key, timeout_ms=15_000):
     except Exception:                                   # noqa: BLE001  (playwright's TimeoutError)
         return None
     picture = page.evaluate(f"window.__paints[{n}][{before}]")
-    return {"t": picture["t"] - key_down, "src": picture["src"]}
+    return {"t": picture["t"] - key_down, "seen": picture["seen"] - key_down, "src": picture["src"]}
