@@ -41,7 +41,7 @@ class Redrawer:
     ``draw()`` returns how many steps it drew (all of them on a full draw).
 
     >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
+    >>> fig, ax = plt.subplots(layout="none")  # a layout engine that still runs means full draws
     >>> line, = ax.plot([0, 1], [0, 1])
     >>> redrawer = Redrawer(fig)
     >>> everything = redrawer.draw()        # the first draw is a full one
