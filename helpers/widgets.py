@@ -84,7 +84,7 @@ class Explorer(widgets.VBox):
                 picture = plots.picture_png(self.figure, quick=True)
             else:
                 if self.area is not None:
-                    self.redrawer.draw()            # only from the first artist update changed on
+                    self.redrawer.draw()            # only what update changed, and what lies on top of it
                 if self.area is None or not plots.fits(self.figure, self.area):
                     # the first picture, or text grew past its edges: lay the figure out, then keep that layout
                     self.figure.set_layout_engine(self.layout_engine)
