@@ -320,7 +320,9 @@ def broken_01(full):
             ["1.6"]),
         "endless_loop_at_top_level": (answered(full, ex1_3="while True:\n    try:\n        pass\n"
                                                            "    except BaseException:\n        pass\n"), ["1.3"]),
-        "memory_bomb": (answered(full, ex1_5="def best_hard_slope():\n    hog = [bytearray(10**8) for _ in range(100)]\n"
+        # bytes(n) asks for n zeroed bytes without touching them, so the memory limit stops it at once; a
+        # bytearray is filled byte by byte and, on a busy machine, met the 5 s time limit first.
+        "memory_bomb": (answered(full, ex1_5="def best_hard_slope():\n    hog = [bytes(10**8) for _ in range(100)]\n"
                                              "    return len(hog)\n"), ["1.5"]),
         "right_but_prints_to_stderr": (answered(full, **{key: "import sys\nprint('working on it', file=sys.stderr)\n"
                                                          + source_of(next(c for c in full.cells
