@@ -22,8 +22,13 @@ from cycler import cycler
 
 from .numerics import sigmoid
 
-__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "alt_text", "figure_output", "plot_sigmoid", "sigmoid_figure", "sigmoid_scene", "loan_model_figure", "loan_model_scene", "boundary_ends",
+__all__ = ["OKABE_ITO", "COLORS", "ON_TOP", "use_course_style", "alt_text", "figure_output", "plot_sigmoid", "sigmoid_figure", "sigmoid_scene", "loan_model_figure", "loan_model_scene", "boundary_ends",
+           "positive_side",
            "mark_values", "loan_scatter", "draw_decision_boundary"]
+
+# The zorder of what moves in an explorer: above everything that stays, legends (5) included, so that a
+# move draws only what moved (helpers.redraw draws again what lies on top of a change, too).
+ON_TOP = 6
 
 # The Okabe–Ito palette: eight colours that stay distinct for the common kinds of colour
 # blindness (Okabe & Ito, "Color Universal Design", 2008).
@@ -178,16 +183,19 @@ def picture_png(fig, area=None, drawn=False, quick=False):
 
 
 def _png_quickly(rgba):
-    """A PNG of an (height, width, 4) uint8 array: rows unfiltered (a 0 byte before each), zlib's fastest level."""
+    """A PNG of an (height, width, 4) uint8 array: rows unfiltered (a 0 byte before each), zlib's fastest level;
+    RGB when every pixel is opaque (a quarter less to compress)."""
     height, width, _ = rgba.shape
-    rows = np.zeros((height, 1 + 4 * width), dtype=np.uint8)
-    rows[:, 1:] = rgba.reshape(height, -1)
+    opaque = rgba[..., 3].min() == 255
+    channels = rgba[..., :3] if opaque else rgba
+    rows = np.zeros((height, 1 + channels.shape[2] * width), dtype=np.uint8)
+    rows[:, 1:] = channels.reshape(height, -1)
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)    # 8-bit RGBA, no interlacing
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0)   # 8-bit RGB or RGBA
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 1))
             + chunk(b"IEND", b""))
 
 
@@ -305,16 +313,18 @@ def sigmoid_scene(k=1.0, shift=0.0, show_step=True):
     'σ(k·(z − shift)) with k = 3, shift = 1'
     >>> plt.close(fig)
     """
-    fig, ax = plt.subplots()
+    fig, ax = plt.subplots(figsize=(8.4, 3.6))        # the course's usual axes, and room for the legend
     z = np.linspace(-8, 8, 801)
     plot_sigmoid(ax, z=z, color=OKABE_ITO["black"], alpha=0.2, linewidth=1.5,
                  label="σ(z), for reference")
+    ax.axhline(0.5, color="grey", linewidth=0.8, linestyle=":")
     if show_step:
         step, = ax.plot([], [], linestyle="--", linewidth=1.2, color=OKABE_ITO["vermillion"],
-                        label="step at z = shift")
-    curve, = ax.plot([], [], color=OKABE_ITO["blue"], linewidth=2.5)
-    ax.axhline(0.5, color="grey", linewidth=0.8, linestyle=":")
-    midpoint, = ax.plot([], [], "o", color=OKABE_ITO["blue"])
+                        label="step at z = shift", zorder=ON_TOP)
+    curve, = ax.plot([], [], color=OKABE_ITO["blue"], linewidth=2.5, label="σ(k·(z − shift))", zorder=ON_TOP)
+    midpoint, = ax.plot([], [], "o", color=OKABE_ITO["blue"], label="midpoint (shift, ½)", zorder=ON_TOP)
+    _legend_outside(ax)                   # made once: its labels do not change (the title gives the values),
+                                          # and no curve passes through it
     ax.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.05), xlabel="score z", ylabel="σ(k·(z − shift))")
 
     def update(k, shift):
@@ -322,11 +332,8 @@ def sigmoid_scene(k=1.0, shift=0.0, show_step=True):
         if show_step:
             step.set_data([z[0], shift, shift, z[-1]], [0, 0, 1, 1])
         curve.set_data(z, sigmoid(k * (z - shift)))
-        curve.set_label(_sigmoid_label(k, shift))
         midpoint.set_data([shift], [0.5])
-        midpoint.set_label(f"midpoint ({shift:g}, ½)")
-        ax.set_title(f"σ(k·(z − shift)) with k = {k:g}, shift = {shift:g}")
-        ax.legend(loc="upper left")                 # again: two of its labels changed
+        ax.set_title(f"σ(k·(z − shift)) with k = {k:g}, shift = {shift:g}".replace("-", "−"))   # minus signs
         step_text = " A dashed step jumps from 0 to 1 at z = shift, the limit as k grows." if show_step else ""
         alt_text(fig, f"The S-curve σ(k·(z − shift)) for k = {k:g}, shift = {shift:g}: it rises from 0 to 1 and "
                       f"crosses ½ at z = {shift:g}, with slope k/4 = {k / 4:g} there; the plain σ(z) is drawn "
@@ -429,6 +436,29 @@ def boundary_ends(w, b, x_limits, y_limits):
     return None
 
 
+def positive_side(w, b, x_limits, y_limits):
+    """The corners of the part of the view where the score w·x + b is positive: a polygon, [] if none.
+
+    Each edge of the view's rectangle, in turn, keeps its first corner if the score is positive there,
+    and where the score changes sign along it (z = 0: the decision boundary) a corner is added.
+
+    >>> positive_side([1.0, 0.0], 0.0, (-2, 2), (-1, 1))         # x₁ > 0: the right half
+    [(0.0, -1.0), (2.0, -1.0), (2.0, 1.0), (0.0, 1.0)]
+    """
+    w1, w2 = np.asarray(w, dtype=float).ravel()
+    (left, right), (bottom, top) = map(float, x_limits), map(float, y_limits)
+    box = [(left, bottom), (right, bottom), (right, top), (left, top)]
+    corners = []
+    for (x0, y0), (x1, y1) in zip(box, box[1:] + box[:1]):
+        z0, z1 = w1 * x0 + w2 * y0 + b, w1 * x1 + w2 * y1 + b
+        if z0 > 0:
+            corners.append((x0, y0))
+        if (z0 > 0) != (z1 > 0):                     # the boundary crosses this edge where z = 0
+            t = z0 / (z0 - z1)
+            corners.append((float(x0 + t * (x1 - x0)), float(y0 + t * (y1 - y0))))
+    return corners
+
+
 def loan_model_figure(data, w, b, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3.0),
                       color=OKABE_ITO["vermillion"], label="decision boundary (z = 0)", figsize=None):
     """The standardised applicants, a model's line w·x + b = 0 with its z > 0 side shaded, and
@@ -460,13 +490,13 @@ def loan_model_scene(data, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3.0),
     >>> plt.close(fig)
     """
     from matplotlib.colors import to_rgba
-    from matplotlib.patches import Patch
+    from matplotlib.patches import Patch, Polygon
 
     fig, ax = plt.subplots(figsize=figsize)
     loan_scatter(ax, data, standardised=True)
-    g1, g2 = np.meshgrid(np.linspace(*xlim, 300), np.linspace(*ylim, 300))
     # the shading lies over the grid (zorder 0.5 in the course style) and under the points (zorder 1)
-    shade = ax.imshow(np.zeros(g1.shape + (4,)), extent=(*xlim, *ylim), origin="lower", aspect="auto", zorder=0.6)
+    shade = Polygon(np.empty((0, 2)), closed=True, facecolor=to_rgba(color, 0.13), edgecolor="none", zorder=0.6)
+    ax.add_patch(shade)
     ax.set(xlim=xlim, ylim=ylim)
     line, = ax.plot([], [], color=color, label=label, linewidth=2.5)
     for (ref_label, ref_w, ref_b), style in zip(references, ["--", ":", "-."]):
@@ -474,9 +504,7 @@ def loan_model_scene(data, references=(), xlim=(-3.5, 3.5), ylim=(-3.0, 3.0),
     side = Patch(color=to_rgba(color, 0.13), label="z > 0: predict default")
 
     def set_model(w, b):
-        colours = np.zeros(g1.shape + (4,))
-        colours[w[0] * g1 + w[1] * g2 + b > 0] = to_rgba(color, 0.13)
-        shade.set_data(colours)
+        shade.set_xy(np.reshape(positive_side(w, b, xlim, ylim), (-1, 2)))
         ends = boundary_ends(w, b, xlim, ylim)
         line.set_data(*(ends if ends is not None else ([], [])))
         handles, _ = ax.get_legend_handles_labels()        # the line is left out when there is none

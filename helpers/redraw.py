@@ -238,8 +238,11 @@ class _Kept:
         covered = set()
         for index, (_, artist) in enumerate(steps):
             later = [other for kept_index, other in kept_at if kept_index > index]
-            if artist not in self.boxes and later:
-                box = _box(artist, renderer, drawn=True)
+            if artist in self.boxes or not later:
+                continue
+            reach = _box(artist, renderer, reach=True)          # its clip box, if it has one: found at once
+            if any(_overlap(reach, self.boxes[other]) for other in later):
+                box = _box(artist, renderer, drawn=True)        # then where it did draw
                 covered |= {other for other in later if _overlap(box, self.boxes[other])}
         return covered
 
@@ -366,10 +369,13 @@ def _box(artist, renderer, drawn=False, reach=False):
             box = Bbox.union([artist.get_window_extent(renderer), patch.get_window_extent(renderer)
                               .padded(patch.get_linewidth() * renderer.dpi / 72)])
         else:
-            box = artist.get_window_extent(renderer)
             clip = artist.get_clip_box() if artist.get_clip_on() else None
-            if clip is not None:                 # drawing is cut off at the clip box
-                box = clip if reach else Bbox.intersection(box, clip) or Bbox([[0, 0], [0, 0]])
+            if clip is not None and reach:       # drawing is cut off at the clip box
+                box = clip
+            else:
+                box = artist.get_window_extent(renderer)
+                if clip is not None:
+                    box = Bbox.intersection(box, clip) or Bbox([[0, 0], [0, 0]])
     except Exception:                            # noqa: BLE001  (an artist without a box: assume the worst)
         return _EVERYWHERE
     if box is None:

@@ -131,9 +131,10 @@ def explore(draw, **controls):
     changed is drawn again (helpers.redraw), several times faster. update must set everything
     that depends on the values with matplotlib's setters (set_data, set_text, set_offsets …,
     never an array changed in place), make a legend again with ax.legend when its entries
-    change, call plots.alt_text, and use only ``ax.``/``fig.`` methods. The picture is a PNG that
-    replaces the previous one in a single step (no flicker); the explorer's figures are never
-    left open for plt.show() to show again.
+    change, call plots.alt_text, and use only ``ax.``/``fig.`` methods. What lies on top of a
+    moving part is drawn again with it: give what moves ``zorder=plots.ON_TOP``. The picture
+    is a PNG that replaces the previous one in a single step (no flicker); the explorer's
+    figures are never left open for plt.show() to show again.
 
     >>> import numpy as np
     >>> z = np.linspace(-8, 8, 801)

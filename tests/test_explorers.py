@@ -38,7 +38,7 @@ def check_explorers(marker):
         return base64.b64decode(explorer.output.outputs[0]["data"]["image/png"])
 
     def pixels(data):
-        return np.asarray(Image.open(io.BytesIO(data)))
+        return np.asarray(Image.open(io.BytesIO(data)).convert("RGBA"))
 
     def started_there(explorer, values):
         """The pixels of draw(**values), laid out and cropped as the explorer's picture is (its layout is

@@ -11,6 +11,8 @@ import matplotlib as mpl  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 from matplotlib.font_manager import FontProperties, findfont  # noqa: E402
 
 from helpers import data as loans  # noqa: E402
@@ -128,12 +130,14 @@ def test_sigmoid_figure_curve_limits_title_and_step():
     assert ax.get_ylim() == (-0.05, 1.05)
     assert "k = 3" in ax.get_title() and "shift = 1" in ax.get_title()
     curves = {line.get_label(): line for line in ax.lines}
-    z = curves["σ(3(z − 1))"].get_xdata()
-    np.testing.assert_allclose(curves["σ(3(z − 1))"].get_ydata(), sigmoid(3 * (z - 1)))
+    z = curves["σ(k·(z − shift))"].get_xdata()
+    np.testing.assert_allclose(curves["σ(k·(z − shift))"].get_ydata(), sigmoid(3 * (z - 1)))
     np.testing.assert_allclose(curves["σ(z), for reference"].get_ydata(), sigmoid(z))
     np.testing.assert_array_equal(curves["step at z = shift"].get_xdata(), [-8, 1, 1, 8])
-    midpoint = curves["midpoint (1, ½)"]
+    midpoint = curves["midpoint (shift, ½)"]
     assert (midpoint.get_xdata()[0], midpoint.get_ydata()[0]) == (1, 0.5)
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]       # made once: values are in the title
+    assert legend == ["σ(z), for reference", "step at z = shift", "σ(k·(z − shift))", "midpoint (shift, ½)"]
     _, without_step = plots.sigmoid_figure(k=3, shift=1, show_step=False)
     assert len(without_step.lines) == len(ax.lines) - 1
 
@@ -320,12 +324,25 @@ def test_an_explorer_whose_drawing_fails_says_so_in_the_widget():
     assert not plt.get_fignums()
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.floats(-5, 5), st.floats(-5, 5), st.floats(-20, 20))
+def test_positive_side_is_the_part_of_the_view_where_the_score_is_positive(w1, w2, b):
+    from matplotlib.path import Path
+    corners = plots.positive_side([w1, w2], b, (-3.5, 3.5), (-3.0, 3.0))
+    g1, g2 = np.meshgrid(np.linspace(-3.49, 3.49, 41), np.linspace(-2.99, 2.99, 37))
+    points = np.column_stack([g1.ravel(), g2.ravel()])
+    z = w1 * points[:, 0] + w2 * points[:, 1] + b
+    clear = np.abs(z) > 1e-6 * (1 + abs(w1) + abs(w2) + abs(b))       # not on the boundary itself
+    inside = Path(corners).contains_points(points) if len(corners) >= 3 else np.zeros(len(points), bool)
+    assert np.array_equal(inside[clear], (z > 0)[clear])
+
+
 def test_loan_model_figure_shades_the_default_side_and_draws_references():
     data = loans.make_loan_data()
     fig, ax = plots.loan_model_figure(data, [1.5, -1.0], -1.0, references=[("true model", loans.TRUE_W, loans.TRUE_B)])
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "true model" in labels and "z > 0: predict default" in labels and "decision boundary (z = 0)" in labels
-    assert ax.get_xlim() == (-3.5, 3.5) and ax.get_xlabel() and ax.images
+    assert ax.get_xlim() == (-3.5, 3.5) and ax.get_xlabel() and ax.patches
     plt.close(fig)
     fig, ax = plots.loan_model_figure(data, [0.0, 0.0], 1.0)      # no line, everything shaded
     assert "decision boundary (z = 0)" not in [t.get_text() for t in ax.get_legend().get_texts()]
@@ -338,6 +355,21 @@ def _size(explorer):
 
     from PIL import Image
     return Image.open(io.BytesIO(base64.b64decode(_image(explorer)))).size
+
+
+@pytest.mark.parametrize("facecolor", ["white", (1, 1, 1, 0), (0.2, 0.4, 0.6, 0.5)])
+def test_the_quick_png_holds_the_same_pixels(facecolor):
+    import io
+
+    from PIL import Image
+    fig, ax = plt.subplots(facecolor=facecolor)
+    ax.plot([0, 1], [0, 1], alpha=0.5)
+    area = plots.picture_area(fig)
+    quick, full = plots.picture_png(fig, area, quick=True), plots.picture_png(fig, area)
+    as_rgba = [np.asarray(Image.open(io.BytesIO(png)).convert("RGBA")) for png in (quick, full)]
+    np.testing.assert_array_equal(*as_rgba)
+    assert Image.open(io.BytesIO(quick)).mode == ("RGB" if facecolor == "white" else "RGBA")
+    plt.close(fig)
 
 
 def test_an_explorer_that_draws_anew_crops_each_picture_to_itself():
