@@ -186,15 +186,15 @@ def _png_quickly(rgba):
     """A PNG of an (height, width, 4) uint8 array: rows unfiltered (a 0 byte before each), zlib's fastest level;
     RGB when every pixel is opaque (a quarter less to compress)."""
     height, width, _ = rgba.shape
-    opaque = rgba[..., 3].min() == 255
-    channels = rgba[..., :3] if opaque else rgba
-    rows = np.zeros((height, 1 + channels.shape[2] * width), dtype=np.uint8)
-    rows[:, 1:] = channels.reshape(height, -1)
+    channels = 3 if rgba[..., 3].min() == 255 else 4
+    rows = np.zeros((height, 1 + channels * width), dtype=np.uint8)
+    # the pixels go straight after each row's 0 byte (splitting a row into pixels is a view, not a copy)
+    rows[:, 1:].reshape(height, width, channels)[...] = rgba[..., :channels]
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0)   # 8-bit RGB or RGBA
+    header = struct.pack(">IIBBBBB", width, height, 8, 2 if channels == 3 else 6, 0, 0, 0)   # 8-bit RGB or RGBA
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 1))
             + chunk(b"IEND", b""))
 
