@@ -166,30 +166,37 @@ def picture_png(fig, area=None, drawn=False, quick=False):
     if not drawn:
         fig.canvas.draw()
     pixels = np.asarray(fig.canvas.buffer_rgba())
-    left, top, width, height = area
-    if left >= 0 and top >= 0 and left + width <= pixels.shape[1] and top + height <= pixels.shape[0]:
-        picture = pixels[top:top + height, left:left + width]
-    else:                                  # the area reaches past the canvas: the figure's background there
-        picture = np.empty((height, width, 4), dtype=np.uint8)
-        picture[:] = np.round(np.array(mpl.colors.to_rgba(fig.get_facecolor())) * 255)
-        rows = slice(max(top, 0), min(top + height, pixels.shape[0]))
-        cols = slice(max(left, 0), min(left + width, pixels.shape[1]))
-        picture[rows.start - top:rows.stop - top, cols.start - left:cols.stop - left] = pixels[rows, cols]
+    background = np.round(np.array(mpl.colors.to_rgba(fig.get_facecolor())) * 255).astype(np.uint8)
     if quick:
-        return _png_quickly(picture)
+        return _png_quickly(pixels, area, background)
+    picture = np.empty((area[3], area[2], 4), dtype=np.uint8)
+    _cut_out(pixels, area, background, picture)
     buffer = io.BytesIO()
     Image.fromarray(picture).save(buffer, format="png", compress_level=1)   # fast to write, a little larger
     return buffer.getvalue()
 
 
-def _png_quickly(rgba):
-    """A PNG of an (height, width, 4) uint8 array: rows unfiltered (a 0 byte before each), zlib's fastest level;
+def _cut_out(pixels, area, background, picture):
+    """Copy the pixels in ``area`` into ``picture`` (height, width, 3 or 4 channels), with the figure's
+    ``background`` where the area reaches past the canvas."""
+    left, top, width, height = area
+    rows = slice(max(top, 0), min(top + height, pixels.shape[0]))
+    cols = slice(max(left, 0), min(left + width, pixels.shape[1]))
+    channels = picture.shape[2]
+    inside = slice(rows.start - top, rows.stop - top), slice(cols.start - left, cols.stop - left)
+    for margin in [np.s_[:inside[0].start], np.s_[inside[0].stop:], np.s_[:, :inside[1].start], np.s_[:, inside[1].stop:]]:
+        picture[margin] = background[:channels]      # above, below, left, right of the canvas (often nothing)
+    picture[inside] = pixels[rows, cols, :channels]
+
+
+def _png_quickly(pixels, area, background):
+    """A PNG of the canvas ``pixels`` in ``area``: rows unfiltered (a 0 byte before each), zlib's fastest level;
     RGB when every pixel is opaque (a quarter less to compress)."""
-    height, width, _ = rgba.shape
-    channels = 3 if rgba[..., 3].min() == 255 else 4
+    _, _, width, height = area
+    channels = 3 if background[3] == 255 and pixels[..., 3].min() == 255 else 4
     rows = np.zeros((height, 1 + channels * width), dtype=np.uint8)
     # the pixels go straight after each row's 0 byte (splitting a row into pixels is a view, not a copy)
-    rows[:, 1:].reshape(height, width, channels)[...] = rgba[..., :channels]
+    _cut_out(pixels, area, background, rows[:, 1:].reshape(height, width, channels))
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))

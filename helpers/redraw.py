@@ -240,10 +240,11 @@ class _Kept:
             later = [other for kept_index, other in kept_at if kept_index > index]
             if artist in self.boxes or not later:
                 continue
-            reach = _box(artist, renderer, reach=True)          # its clip box, if it has one: found at once
-            if any(_overlap(reach, self.boxes[other]) for other in later):
-                box = _box(artist, renderer, drawn=True)        # then where it did draw
-                covered |= {other for other in later if _overlap(box, self.boxes[other])}
+            reach = _box(artist, renderer, drawn=True, reach=True)    # its clip box, if it has one: found at once
+            touched = [other for other in later if _overlap(reach, self.boxes[other])]
+            if touched:
+                box = _box(artist, renderer, drawn=True)              # then where it did draw
+                covered |= {other for other in touched if _overlap(box, self.boxes[other])}
         return covered
 
 

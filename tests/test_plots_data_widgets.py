@@ -364,11 +364,15 @@ def test_the_quick_png_holds_the_same_pixels(facecolor):
     from PIL import Image
     fig, ax = plt.subplots(facecolor=facecolor)
     ax.plot([0, 1], [0, 1], alpha=0.5)
-    area = plots.picture_area(fig)
-    quick, full = plots.picture_png(fig, area, quick=True), plots.picture_png(fig, area)
-    as_rgba = [np.asarray(Image.open(io.BytesIO(png)).convert("RGBA")) for png in (quick, full)]
-    np.testing.assert_array_equal(*as_rgba)
-    assert Image.open(io.BytesIO(quick)).mode == ("RGB" if facecolor == "white" else "RGBA")
+    left, top, width, height = plots.picture_area(fig)
+    for area in [(left, top, width, height), (-7, -5, width + 30, height + 20)]:     # the second reaches past the canvas
+        quick, full = plots.picture_png(fig, area, quick=True), plots.picture_png(fig, area)
+        as_rgba = [np.asarray(Image.open(io.BytesIO(png)).convert("RGBA")) for png in (quick, full)]
+        np.testing.assert_array_equal(*as_rgba)
+        assert as_rgba[0].shape == (area[3], area[2], 4)
+        assert Image.open(io.BytesIO(quick)).mode == ("RGB" if facecolor == "white" else "RGBA")
+    corner = as_rgba[0][0, 0] / 255
+    np.testing.assert_allclose(corner, plt.matplotlib.colors.to_rgba(facecolor), atol=1 / 255)   # the background
     plt.close(fig)
 
 
