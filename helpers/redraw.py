@@ -25,6 +25,7 @@ aligned labels, subfigures, rasterized artists. Draw the figure only through the
 
 import matplotlib as mpl
 from matplotlib.axes import Axes
+from matplotlib.image import AxesImage
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.spines import Spine
@@ -209,11 +210,16 @@ class _Kept:
         parts = _parts_to_draw(steps, redrawn)
         for artist in parts:
             artist.set_animated(True)            # Figure.draw and Axes.draw leave animated artists out
+        images = [artist for artist in parts if isinstance(artist, AxesImage) and artist.get_visible()]
+        for image in images:                     # but matplotlib 3.10 draws animated images all the same
+            image.set_visible(False)
         try:
             fig.canvas.draw()
         finally:
             for artist in parts:
                 artist.set_animated(False)
+            for image in images:
+                image.set_visible(True)
         self.pixels = self.renderer.copy_from_bbox(Bbox([[0, 0], [self.renderer.width, self.renderer.height]]))
         for artist in parts:
             artist.draw(self.renderer)
