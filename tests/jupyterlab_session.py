@@ -39,6 +39,11 @@ def free_port():
         return s.getsockname()[1]
 
 
+def _lab_version():
+    import jupyterlab
+    return tuple(int(part) for part in jupyterlab.__version__.split(".")[:2])
+
+
 @contextlib.contextmanager
 def lab_server(root, every_cell_in_page=True):
     """JupyterLab serving ``root`` on http://127.0.0.1:<free port>/, no token; yields the base URL.
@@ -55,6 +60,11 @@ def lab_server(root, every_cell_in_page=True):
     if every_cell_in_page:
         (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
             json.dumps({"windowingMode": "none"}))
+    elif _lab_version() < (4, 3):
+        # Lab's default before 4.3 ("full") keeps cells out of sight out of the page, where no test can
+        # read them; "defer" adds them once the page is idle, as Lab's default does from 4.3 on
+        (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
+            json.dumps({"windowingMode": "defer"}))
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(state / "config"), JUPYTER_RUNTIME_DIR=str(state / "runtime"),
                JUPYTERLAB_SETTINGS_DIR=str(state / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(state / "workspaces"))
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
