@@ -110,17 +110,19 @@ def pixels(fig):
 
 def check_same_after(changes, gap=0.3):
     quick, full = scene(gap), scene(gap)
-    redrawer = Redrawer(quick["fig"])
-    redrawer.draw()
-    for number, (kind, amount) in enumerate(changes):
-        change(quick, kind, amount)
-        change(full, kind, amount)
+    try:                                 # closed even when they differ: hypothesis then tries many more
+        redrawer = Redrawer(quick["fig"])
         redrawer.draw()
-        full["fig"].canvas.draw()
-        same = pixels(quick["fig"]) == pixels(full["fig"])
-        assert same.all(), f"after {changes[:number + 1]}: {np.count_nonzero(~same.all(axis=2))} pixels differ"
-    plt.close(quick["fig"])
-    plt.close(full["fig"])
+        for number, (kind, amount) in enumerate(changes):
+            change(quick, kind, amount)
+            change(full, kind, amount)
+            redrawer.draw()
+            full["fig"].canvas.draw()
+            same = pixels(quick["fig"]) == pixels(full["fig"])
+            assert same.all(), f"after {changes[:number + 1]}: {np.count_nonzero(~same.all(axis=2))} pixels differ"
+    finally:
+        plt.close(quick["fig"])
+        plt.close(full["fig"])
 
 
 @pytest.mark.parametrize("kind", CHANGES)
