@@ -243,8 +243,16 @@ def _show_figures_with_alt_text():
     except ImportError:
         return
     shell = get_ipython()
-    if shell is not None:
-        shell.display_formatter.mimebundle_formatter.for_type(mpl.figure.Figure, _figure_bundle)
+    if shell is None:
+        return
+    if "inline" in (mpl.get_backend(auto_select=False) or ""):       # None: no backend chosen yet
+        # Jupyter's inline backend, once loaded, gives Figure its own image/png printer (a savefig that
+        # draws the figure twice more), and a printer for one type wins over a mime bundle. Load it now
+        # (it is loaded once per kernel) and take its printers back, so each figure is drawn once.
+        import matplotlib_inline.backend_inline  # noqa: F401
+        for formatter in shell.display_formatter.formatters.values():
+            formatter.pop(mpl.figure.Figure, None)
+    shell.display_formatter.mimebundle_formatter.for_type(mpl.figure.Figure, _figure_bundle)
 
 
 def _label_if_unset(ax, xlabel, ylabel, title):

@@ -160,8 +160,8 @@ def sigmoid_explorer():
     ['k', 'shift']
     """
     return explore(plots.sigmoid_scene,
-                   k=slider("steepness k", 0.1, 10.0, 0.1, 1.0, readout_format=".1f"),
-                   shift=slider("shift", -4.0, 4.0, 0.1, 0.0, readout_format=".1f"))
+                   k=slider("steepness k", 0.1, 10.0, 0.1, 2.0, readout_format=".1f"),
+                   shift=slider("shift", -4.0, 4.0, 0.1, 1.0, readout_format=".1f"))
 
 
 # --- quizzes -------------------------------------------------------------------------------

@@ -11,11 +11,16 @@
 - Its figure is not left among pyplot's open figures (a later plt.show() would show it again).
 """
 
+import base64
+import hashlib
 import inspect
+import io
 import json
 
 import nbformat
+import numpy as np
 import pytest
+from PIL import Image
 
 from tools.bench.execution import RESULT_MARKER, chapter_notebooks, execute_copy, read_notebook
 
@@ -24,6 +29,7 @@ def check_explorers(marker):
     """Runs in the kernel after the chapter: prints marker + JSON, one entry per Explorer alive."""
     import base64
     import gc
+    import hashlib
     import io
     import json
 
@@ -42,6 +48,9 @@ def check_explorers(marker):
 
     def pixels(data):
         return np.asarray(Image.open(io.BytesIO(data)).convert("RGBA"))
+
+    def fingerprint(array):
+        return [list(array.shape), hashlib.sha256(array.tobytes()).hexdigest()]
 
     def started_there(explorer, values):
         """The pixels of draw(**values), laid out and cropped as the explorer's picture is (its layout is
@@ -113,6 +122,7 @@ def check_explorers(marker):
         entry = {"draw": explorer.draw.__name__, "builds_once": explorer.update is not None,
                  "initial_is_static": pixels(first).shape == pixels(static).shape
                  and bool((pixels(first) == pixels(static)).all()), "moves": [],
+                 "first_picture": fingerprint(pixels(first)),
                  "left_open": any(m.canvas.figure is explorer.figure for m in Gcf.get_all_fig_managers())}
         if explorer.update is not None:
             for name, control in explorer.controls.items():
@@ -174,20 +184,46 @@ def chapters_with_explorers():
 
 
 @pytest.fixture(scope="module", params=chapters_with_explorers(), ids=lambda path: path.stem)
-def explorers(request):
+def executed_chapter(request):
+    """(what check_explorers printed, the chapter's cells as that run left them)."""
     nb = read_notebook(request.param)
     nb.cells.append(nbformat.v4.new_code_cell(f"{CHECK_SOURCE}\ncheck_explorers({RESULT_MARKER!r})\n"))
     _, executed = execute_copy(nb)
     for output in executed.cells[-1].get("outputs", []):
         for line in output.get("text", "").splitlines():
             if line.startswith(RESULT_MARKER):
-                return json.loads(line[len(RESULT_MARKER):])
+                return json.loads(line[len(RESULT_MARKER):]), executed.cells[:-1]
     raise AssertionError(f"the check printed nothing: {executed.cells[-1].get('outputs')}")
+
+
+@pytest.fixture
+def explorers(executed_chapter):
+    return executed_chapter[0]
+
+
+def fingerprint(png_base64):
+    """A figure's pixels as check_explorers fingerprints them: [shape, sha256 of the RGBA bytes]."""
+    picture = np.asarray(Image.open(io.BytesIO(base64.b64decode(png_base64))).convert("RGBA"))
+    return [list(picture.shape), hashlib.sha256(picture.tobytes()).hexdigest()]
 
 
 def test_each_explorer_starts_with_the_static_picture(explorers):
     assert explorers, "no explorer found"
     assert [e["draw"] for e in explorers if not e["initial_is_static"]] == []
+
+
+# Explorers that open on a different picture from the chapter's static figure, and why (the prose says so too)
+NOT_THE_STATIC_PICTURE = {"draw_phase_plane": "the static figure adds paths simulated for D = 0 only"}
+
+
+def test_each_explorer_starts_on_a_figure_the_chapter_shows(executed_chapter):
+    # "the same figure with sliders": the explorer opens on a picture the chapter shows as a static figure,
+    # pixel for pixel, so a reader moves on from the figure they have just read about
+    explorers, cells = executed_chapter
+    shown = [fingerprint(output["data"]["image/png"]) for cell in cells
+             for output in cell.get("outputs", []) if "image/png" in output.get("data", {})]
+    assert [e["draw"] for e in explorers
+            if e["first_picture"] not in shown and e["draw"] not in NOT_THE_STATIC_PICTURE] == []
 
 
 def test_each_explorer_moved_shows_what_one_started_there_shows(explorers):

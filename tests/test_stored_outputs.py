@@ -59,6 +59,10 @@ def alt_text_problems(out):
     shown = source_of({"source": out.get("data", {}).get("text/html", "")})
     if not re.match(r'<img alt="[^"]{20,}" src="data:image/png;base64,', shown):
         return ["a figure whose HTML view has no <img alt=…> (JupyterLab and nbconvert show that view)"]
+    png = source_of({"source": out["data"]["image/png"]}).replace("\n", "")
+    if f'src="data:image/png;base64,{png}"' not in shown:
+        # e.g. Jupyter's inline backend printing the figure again (helpers.plots takes that printer back)
+        return ["a figure whose image/png is another picture than its HTML view shows (drawn twice)"]
     return []
 
 
@@ -77,10 +81,14 @@ def test_the_scan_finds_what_it_looks_for():
         v4.new_code_cell("w", execution_count=5, outputs=[v4.new_output("display_data", data={WIDGET: {}, "text/plain": "w"})]),
         v4.new_code_cell("plt.show()", execution_count=6, outputs=[v4.new_output(
             "display_data", data={"image/png": "iVBOR", "text/plain": "<Figure size 640x360 with 1 Axes>"})]),
+        v4.new_code_cell("plt.show()", execution_count=7, outputs=[v4.new_output(
+            "display_data", metadata={"image/png": {"alt": "A figure described in enough words."}},
+            data={"image/png": "iVBORa", "text/plain": "<Figure: …>",
+                  "text/html": '<img alt="A figure described in enough words." src="data:image/png;base64,iVBORb"/>'})]),
     ])
     found = "\n".join(problems_in(nb))
-    for expected in ("not 1..5", "stderr", "error output", "warning text", "memory address", "stored widget view",
-                     "cell 4: a figure without alt text"):
+    for expected in ("not 1..6", "stderr", "error output", "warning text", "memory address", "stored widget view",
+                     "cell 4: a figure without alt text", "cell 5: a figure whose image/png is another picture"):
         assert expected in found, f"{expected!r} not reported in:\n{found}"
 
 

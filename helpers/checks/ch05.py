@@ -503,7 +503,8 @@ QUIZ = (
              options=(), answer=float(sigmoid_derivative(0.0) / sigmoid_derivative(4.0)), decimals=1,
              explanation="$\\sigma'(0)/\\sigma'(4) \\approx 0.25/0.01766 \\approx 14.2$, which is also "
                          "$\\cosh^2(2)$."),
-    Question(text="Why does gradient descent zig-zag when a unit's inputs are all sigmoid outputs?",
+    Question(text="Why do gradient-descent steps taken one example at a time zig-zag when a unit's inputs are "
+                  "all sigmoid outputs?",
              options=("Because σ′ ≤ ¼ makes every step too short",
                       "Because for one example every weight's gradient is δ·aⱼ with aⱼ > 0, so all of the "
                       "unit's weights go up together or down together, and a diagonal route needs many turns",
