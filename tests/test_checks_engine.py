@@ -491,3 +491,35 @@ def test_more_general_causes(answer, diagnosis):
     exercise = engine.Exercise(**{**exercise.__dict__, "atol": 1e-12, "cases": lambda: [(np.linspace(-5, 5, 101),)]})
     result = engine.Checker(exercise, answer).run()
     assert result.diagnosis == diagnosis, str(result)
+
+
+def test_the_advice_for_a_wrong_shape_points_the_right_way():
+    # an extra axis (a keepdims=True reduction left in) is not told to use keepdims=True
+    def kept_the_axis(Z):
+        m = Z.max(axis=1, keepdims=True)
+        return m + np.log(np.exp(Z - m).sum(axis=1, keepdims=True))
+    extra = run_check("6.3", kept_the_axis)
+    assert extra.diagnosis == "wrong shape" and "drop the extra axis" in str(extra) and "keepdims" not in str(extra)
+    # an axis too few is
+    flat = engine.Checker(exercise("6.2"), lambda Z: (np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)).ravel()).run()
+    assert flat.diagnosis == "wrong shape" and "keep the axis (keepdims=True" in str(flat)
+
+
+def test_the_advice_for_a_tuple_of_parts_says_how_to_join_them():
+    def w_and_b(X, y, learning_rate, steps):
+        w, b = np.zeros(X.shape[1]), 0.0
+        for _ in range(steps):
+            error = 1 / (1 + np.exp(-(X @ w + b))) - y
+            w, b = w - learning_rate * X.T @ error / len(y), b - learning_rate * error.mean()
+        return w, b
+    result = run_check("4.6", w_and_b)
+    assert not result.passed and "np.append" in str(result)
+
+
+def test_the_advice_for_writing_into_an_input_names_that_input():
+    def moves_w_in_place(x, y, w, b, learning_rate):
+        p = 1 / (1 + np.exp(-(x @ w + b)))
+        w -= learning_rate * (p - y) * x
+        return float(x @ w + b - learning_rate * (p - y))
+    result = run_check("4.3", moves_w_in_place)
+    assert result.diagnosis == "changes its input" and "w = w - ... (not w -= ...)" in str(result)

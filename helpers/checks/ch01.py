@@ -229,9 +229,10 @@ EXERCISES = (
                     "this is the textbook form: for z < −709, −z is so large that np.exp(−z) overflows "
                     "to inf. Rewrite so that you only ever take exp of a number ≤ 0 (section 5.5)."),
             Mistake("np.where evaluates both branches", RECORDED,
-                    "np.where(z >= 0, A, B) computes A and B for every z before choosing, so the "
-                    "exp(−z) in A still overflows for very negative z (and B gives inf/inf = nan for very "
-                    "positive z). Make both branches safe: build them from t = np.exp(−|z|)."),
+                    "np.where(z >= 0, A, B) computes A and B for every z before choosing, so a branch "
+                    "that takes exp of a large positive number overflows even where it is not chosen "
+                    "(exp(−z) for very negative z, exp(z) for very positive z). Make both branches safe: "
+                    "build them from t = np.exp(−|z|)."),
             Mistake("eᶻ/(1 + eᶻ) overflows too", RECORDED,
                     "eᶻ/(1 + eᶻ) is the safe form for z < 0 only: for z > 709, eᶻ overflows and "
                     "inf/inf gives nan. Use it for z < 0 and 1/(1 + e⁻ᶻ) for z ≥ 0 (section 5.5)."),

@@ -309,7 +309,7 @@ EXERCISES = (
             "terms of w₁, w₂, b: which must be positive, which negative?",
             "NAND is 'not AND'. AND works with the line x₁ + x₂ = 1.5, i.e. score x₁ + x₂ − 1.5; flip all the signs.",
             "Scores of ±0.5 give σ ≈ 0.62 or 0.38: not within 0.05. Multiply w₁, w₂ and b by the same factor "
-            "until σ is confident (σ(z) > 0.95 needs z > 3).",
+            "until σ is confident (σ(z) > 0.95 needs z > ln 19 ≈ 2.94).",
         ),
     ),
     Exercise(

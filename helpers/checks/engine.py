@@ -369,7 +369,8 @@ def article(noun):
 
 TYPE_ADVICE = {
     "list instead of array": "Your function returned {kind}; return a NumPy array instead "
-                             "(np.asarray(...), or use NumPy operations throughout).",
+                             "(np.asarray(...) of a list of numbers, np.append(...) or np.concatenate(...) "
+                             "to join parts of different sizes, or NumPy operations throughout).",
     "wrong shape": "Your function returned {got}; expected shape {shape}.",
     "wrong type": "Your function returned {got}; expected {wanted}.",
 }
@@ -482,11 +483,13 @@ class Checker:
             return self.raised(call, args)
         if call.changed:
             which = ", ".join(f"`{names[i]}`" if i < len(names) else f"argument {i + 1}" for i in call.changed)
+            name = names[call.changed[0]] if call.changed[0] < len(names) else "x"
             return self.fail([for_inputs(names, args, f"your function changed its input {which} in place "
                                                       "(for example with -=, *= or z[...] = ...).")],
                              "changes its input",
                              "in a notebook this overwrites the caller's own array. Compute into a new "
-                             "array instead: Z = Z - Z.max(...) (not Z -= ...), or work on a copy.")
+                             f"array instead: {name} = {name} - ... (not {name} -= ...), or work on a copy "
+                             f"({name} = {name}.copy() first).")
         if call.value is None:
             if call.printed.strip():
                 return self.fail([for_inputs(names, args, "your function printed "
@@ -765,9 +768,15 @@ class Checker:
                              "are swapped (check the axis you work along, or a stray .T).")
         if got is not None and kind == "wrong shape" and got.size == np.size(expected) \
                 and close(got.reshape(np.shape(expected)), expected, *ex.tolerance(expected)).all():
+            wanted_shape = np.shape(expected)
+            if got.ndim > len(wanted_shape):       # e.g. a keepdims=True reduction left an axis of length 1
+                how = f"drop the extra axis (.ravel(), or [:, 0]), or reshape to {wanted_shape}."
+            elif got.ndim < len(wanted_shape):
+                how = f"keep the axis (keepdims=True in the reduction), or reshape to {wanted_shape}."
+            else:
+                how = f"reshape to {wanted_shape}."
             return self.fail(lines + ["The values themselves are right."], "wrong shape",
-                             f"the right numbers in the wrong shape: use keepdims=True, or reshape to "
-                             f"{np.shape(expected)}.")
+                             "the right numbers in the wrong shape: " + how)
         if kind == "list instead of array" and got is not None and np.shape(got) == np.shape(expected) \
                 and close(got, expected, *ex.tolerance(expected)).all():
             lines.append("The values themselves are right.")
